@@ -1,0 +1,25 @@
+import { errorResponse, json, readJson } from "@/lib/http/responses";
+import { runAndRecord } from "@/lib/runs/run-and-record";
+
+export const dynamic = "force-dynamic";
+
+/** Run a program and store it: { id, status, language, version, compile?, run, createdAt }. */
+export async function POST(request: Request) {
+  try {
+    const body = await readJson(request);
+    const { id, createdAt, result } = await runAndRecord(body, { source: "api", signal: request.signal });
+    return json({
+      id,
+      status: result.status,
+      language: result.language,
+      version: result.version,
+      ...(result.compile ? { compile: result.compile } : {}),
+      run: result.run ?? null,
+      limits: result.limits,
+      wallTimeMs: result.wallTimeMs,
+      createdAt: createdAt.toISOString(),
+    });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

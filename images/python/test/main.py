@@ -1,0 +1,3 @@
+name = input().strip()
+print(f"Hello, {name}!")
+print(sum(range(1, 101)))

@@ -1,0 +1,3 @@
+name = gets.to_s.strip
+puts "Hello, #{name}!"
+puts (1..100).sum

@@ -1,0 +1,111 @@
+import "server-only";
+import type { ExecutionResult, StageResult } from "../sandbox/types";
+import { db } from "./client";
+
+export type StoredStatus = ExecutionResult["status"] | "running" | "interrupted";
+
+export interface NewRun {
+  id: string;
+  ownerId?: string | null;
+  source: "ui" | "api" | "piston";
+  language: string;
+  version: string;
+  files: { name?: string; content: string; encoding?: string }[];
+  stdin: string;
+  args: string[];
+  env: Record<string, string>;
+  limits: object;
+  network: boolean;
+}
+
+/** A run as the API shows it. */
+export interface RunRecord {
+  id: string;
+  ownerId: string | null;
+  source: string;
+  status: StoredStatus;
+  language: string;
+  version: string;
+  files: NewRun["files"];
+  stdin: string;
+  args: string[];
+  env: Record<string, string>;
+  limits: Record<string, number>;
+  network: boolean;
+  compile: StageResult | null;
+  run: StageResult | null;
+  message: string | null;
+  wallTimeMs: number | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+/** Insert the run as "running" before any container exists, so a crash cannot lose it. */
+export async function createRun(run: NewRun): Promise<void> {
+  const client = await db();
+  await client.run.create({
+    data: {
+      id: run.id,
+      ownerId: run.ownerId ?? null,
+      source: run.source,
+      language: run.language,
+      version: run.version,
+      files: JSON.stringify(run.files),
+      stdin: run.stdin,
+      args: JSON.stringify(run.args),
+      env: JSON.stringify(run.env),
+      limits: JSON.stringify(run.limits),
+      network: run.network,
+      status: "running",
+    },
+  });
+}
+
+/** Record the outcome of a run. */
+export async function finishRun(
+  id: string,
+  outcome: { status: StoredStatus; compile?: StageResult; run?: StageResult; message?: string; wallTimeMs?: number },
+): Promise<void> {
+  const client = await db();
+  await client.run.update({
+    where: { id },
+    data: {
+      status: outcome.status,
+      compile: outcome.compile ? JSON.stringify(outcome.compile) : null,
+      run: outcome.run ? JSON.stringify(outcome.run) : null,
+      message: outcome.message ?? null,
+      wallTimeMs: outcome.wallTimeMs ?? null,
+      finishedAt: new Date(),
+    },
+  });
+}
+
+/** Runs still "running" from before this process started are marked "interrupted". */
+export async function markInterruptedRuns(startedBefore: Date): Promise<number> {
+  const client = await db();
+  const { count } = await client.run.updateMany({
+    where: { status: "running", createdAt: { lt: startedBefore } },
+    data: {
+      status: "interrupted",
+      message: "The server stopped while this run was in progress.",
+      finishedAt: new Date(),
+    },
+  });
+  return count;
+}
+
+export async function getRun(id: string): Promise<RunRecord | null> {
+  const client = await db();
+  const row = await client.run.findUnique({ where: { id } });
+  if (!row) return null;
+  return {
+    ...row,
+    status: row.status as StoredStatus,
+    files: JSON.parse(row.files),
+    args: JSON.parse(row.args),
+    env: JSON.parse(row.env),
+    limits: JSON.parse(row.limits),
+    compile: row.compile ? JSON.parse(row.compile) : null,
+    run: row.run ? JSON.parse(row.run) : null,
+  };
+}

@@ -1,0 +1,64 @@
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+    .default(fallback ? "true" : "false")
+    .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const cpus = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+
+/**
+ * Every setting Runbox reads from its environment, validated once. The defaults work out
+ * of the box on a single machine; the README's "Configuration" table mirrors this schema.
+ */
+export const Env = z.object({
+  RUNBOX_STATE_DIR: z.string().default(".runbox"),
+  RUNBOX_IMAGES_MANIFEST: z.string().optional(),
+  /** Docker runtime for sandboxes, e.g. "runsc" for gVisor; empty means Docker's default (runc). */
+  RUNBOX_RUNTIME: z.string().default(""),
+  RUNBOX_ALLOW_NETWORK: bool(false),
+  RUNBOX_MAX_CONCURRENCY: int(cpus, 1),
+  RUNBOX_QUEUE_LIMIT: int(cpus * 16, 0),
+  RUNBOX_QUEUE_TIMEOUT_MS: int(30_000, 100),
+
+  RUNBOX_RUN_TIMEOUT_MS: int(5_000, 100),
+  RUNBOX_MAX_RUN_TIMEOUT_MS: int(30_000, 100),
+  RUNBOX_COMPILE_TIMEOUT_MS: int(20_000, 100),
+  RUNBOX_MAX_COMPILE_TIMEOUT_MS: int(60_000, 100),
+  RUNBOX_RUN_MEMORY_MB: int(256, 16),
+  RUNBOX_MAX_RUN_MEMORY_MB: int(1024, 16),
+  RUNBOX_COMPILE_MEMORY_MB: int(768, 64),
+  RUNBOX_MAX_COMPILE_MEMORY_MB: int(2048, 64),
+  RUNBOX_CPUS: z.coerce.number().positive().default(1),
+  RUNBOX_MAX_CPUS: z.coerce.number().positive().default(cpus),
+  RUNBOX_PIDS: int(64, 8),
+  RUNBOX_MAX_PIDS: int(256, 8),
+  RUNBOX_OUTPUT_KB: int(64, 1),
+  RUNBOX_MAX_OUTPUT_KB: int(1024, 1),
+  RUNBOX_TMP_MB: int(64, 1),
+  RUNBOX_NOFILE: int(256, 16),
+});
+export type Env = z.infer<typeof Env>;
+
+let cached: Env | undefined;
+
+/** The validated configuration; throws one readable error naming every bad variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = Env.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid Runbox configuration: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Absolute path of a file in the state folder. */
+export function statePath(...parts: string[]): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env().RUNBOX_STATE_DIR, ...parts);
+}

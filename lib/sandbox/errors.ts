@@ -1,0 +1,38 @@
+/** Bad input: the caller can fix it. Carries per-field messages a person can act on. */
+export class ValidationError extends Error {
+  readonly code = "invalid_request";
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+/** Every slot and queue place is taken; the caller should retry after `retryAfterSec`. */
+export class SandboxBusy extends Error {
+  readonly code = "busy";
+  constructor(readonly retryAfterSec: number) {
+    super("Runbox is busy running other programs. Try again in a few seconds.");
+    this.name = "SandboxBusy";
+  }
+}
+
+/** The Docker engine (or a language image) cannot be used; logged in full, shown as one sentence. */
+export class SandboxUnavailable extends Error {
+  readonly code = "sandbox_unavailable";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SandboxUnavailable";
+  }
+}
+
+/** Something went wrong around the program (not in it): e.g. the runner stopped answering. */
+export class SandboxFault extends Error {
+  readonly code = "internal_error";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "SandboxFault";
+  }
+}

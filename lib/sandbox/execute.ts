@@ -1,0 +1,174 @@
+import { nanoid } from "nanoid";
+import semver from "semver";
+import { env } from "../env";
+import { log } from "../log";
+import { type JobResult, type JobStage, SandboxBox } from "./box";
+import { SandboxFault, ValidationError } from "./errors";
+import { imageFor } from "./images";
+import { findLanguage, LANGUAGES, type Language } from "./languages";
+import { type Limits, resolveLimits } from "./limits";
+import { decodeFiles, type ExecuteRequest, parseExecuteRequest } from "./request";
+import { slots } from "./runtime-state";
+import { runStatus, stageSucceeded, toStageResult } from "./stage-result";
+import type { ExecutionEvent, ExecutionResult, StageName, StageResult } from "./types";
+
+export interface ExecuteOptions {
+  /** Aborting kills the program at once (the Stop button). */
+  signal?: AbortSignal;
+  onEvent?: (event: ExecutionEvent) => void;
+  /** Labels the container, so a run row and its container can be matched. */
+  runId?: string;
+}
+
+/** Processes the compile stage may use at least: compilers and the JVM are thread-hungry. */
+const COMPILE_MIN_PIDS = 128;
+
+/** Whether `version` satisfies a Piston-style selector: "*", an exact version, or a semver range. */
+export function versionMatches(version: string, selector: string): boolean {
+  const s = selector.trim();
+  if (s === "" || s === "*" || s === "latest" || s === version) return true;
+  const coerced = semver.coerce(version)?.version;
+  if (!coerced) return false;
+  try {
+    return semver.satisfies(coerced, s);
+  } catch {
+    return false;
+  }
+}
+
+/** Resolve language, image and version; every failure here is the caller's to fix. */
+export function resolveRuntime(req: Pick<ExecuteRequest, "language" | "version">) {
+  const language = findLanguage(req.language);
+  if (!language) {
+    const known = LANGUAGES.map((l) => l.id).join(", ");
+    throw new ValidationError(`Unknown language "${req.language}". Runbox runs: ${known}.`, {
+      language: `Unknown language "${req.language}".`,
+    });
+  }
+  const { image, version } = imageFor(language.id);
+  if (!versionMatches(version, req.version)) {
+    throw new ValidationError(`${language.name} here is version ${version}, which does not match "${req.version}".`, {
+      version: `Available: ${version}.`,
+    });
+  }
+  return { language, image, version };
+}
+
+function jobEnv(language: Language, userEnv: Record<string, string>): string[] {
+  const vars: Record<string, string> = {
+    PATH: "/usr/local/bin:/usr/bin:/bin",
+    HOME: "/tmp",
+    TMPDIR: "/tmp",
+    LANG: "C.UTF-8",
+    ...userEnv,
+    ...language.env,
+  };
+  return Object.entries(vars).map(([k, v]) => `${k}=${v}`);
+}
+
+/**
+ * Run a program in a fresh, locked-down container and report each stage. A program that
+ * fails, times out or runs out of memory is a normal result; only faults around it throw
+ * (ValidationError, SandboxBusy, SandboxUnavailable, SandboxFault).
+ */
+export async function execute(input: unknown, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
+  const started = Date.now();
+  const req = parseExecuteRequest(input);
+  const { language, image, version } = resolveRuntime(req);
+  const limits = resolveLimits(req.limits);
+  const decoded = decodeFiles(req.files, language.defaultFile);
+  const files = language.prepare ? language.prepare(decoded) : decoded;
+  const plan = language.plan(files, req.args);
+  const jobEnvVars = jobEnv(language, req.env);
+  const emit = opts.onEvent ?? (() => {});
+
+  const release = await slots().acquire(opts.signal);
+  try {
+    const totalBudget = (plan.compile ? limits.compileTimeoutMs : 0) + limits.timeoutMs;
+    const box = await SandboxBox.open({
+      image,
+      runId: opts.runId ?? nanoid(),
+      deadline: Date.now() + totalBudget + 60_000,
+      memoryMb: plan.compile ? Math.max(limits.compileMemoryMb, limits.memoryMb) : limits.memoryMb,
+      pids: plan.compile ? Math.max(limits.pids, COMPILE_MIN_PIDS) : limits.pids,
+      cpus: limits.cpus,
+      tmpMb: limits.tmpMb,
+      nofile: limits.nofile,
+      network: req.network,
+      runtime: env().RUNBOX_RUNTIME,
+    });
+    try {
+      await box.putFiles(files);
+      const base = { language: language.id, version, limits };
+      let compile: StageResult | undefined;
+      if (plan.compile) {
+        compile = await runStage(
+          box,
+          "compile",
+          jobEnvVars,
+          { argv: plan.compile, timeoutMs: limits.compileTimeoutMs, stdin: "", required: true },
+          limits,
+          opts,
+          emit,
+        );
+        if (!stageSucceeded(compile)) {
+          return { ...base, status: runStatus(compile, undefined), compile, wallTimeMs: Date.now() - started };
+        }
+        await narrowForRun(box, limits);
+      }
+      const run = await runStage(
+        box,
+        "run",
+        jobEnvVars,
+        { argv: plan.run, timeoutMs: limits.timeoutMs, stdin: req.stdin, required: false },
+        limits,
+        opts,
+        emit,
+      );
+      return { ...base, status: runStatus(compile, run), compile, run, wallTimeMs: Date.now() - started };
+    } finally {
+      await box.destroy();
+    }
+  } finally {
+    release();
+  }
+}
+
+/** After compiling, lower memory and pids to the run's own limits. */
+async function narrowForRun(box: SandboxBox, limits: Limits): Promise<void> {
+  try {
+    const bytes = limits.memoryMb * 1024 * 1024;
+    await box.container.update({ Memory: bytes, MemorySwap: bytes, PidsLimit: limits.pids });
+  } catch (err) {
+    // The kernel refuses to shrink below current usage; the run then keeps the compile limit.
+    log.warn({ err }, "could not narrow limits after compiling");
+  }
+}
+
+async function runStage(
+  box: SandboxBox,
+  stage: StageName,
+  envVars: string[],
+  job: JobStage,
+  limits: Limits,
+  opts: ExecuteOptions,
+  emit: (event: ExecutionEvent) => void,
+): Promise<StageResult> {
+  const result: JobResult = await box.runJob(envVars, [job], {
+    outputLimitBytes: limits.outputKb * 1024,
+    signal: opts.signal,
+    onStageStart: () => emit({ type: "stage", stage }),
+    onOutput: (_i, stream, text) => emit({ type: "output", stage, stream, text }),
+  });
+  const run = result.stages[0];
+  if (!run) throw new Error("runJob returned no stage");
+  const containerOom =
+    result.containerDied || result.deadlineExceeded || run.report?.signal === 9 ? await box.oomKilled() : false;
+  const stageResult = toStageResult(run, { deadlineExceeded: result.deadlineExceeded, containerOom });
+  if (result.containerDied && !containerOom && !run.report) {
+    log.error({ diagnostics: box.diagnostics }, "sandbox container ended unexpectedly");
+    throw new SandboxFault("The sandbox stopped unexpectedly before the program finished.");
+  }
+  emit({ type: "stage-end", stage, result: stageResult });
+  return stageResult;
+}

@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { env } from "../env";
+import { ValidationError } from "./errors";
+import { INPUT_CAPS, LimitsRequest, limitViolations } from "./limits";
+
+/** Names the server sets itself; a request may not override them. */
+const RESERVED_ENV = /^(PATH|HOME|USER|LOGNAME|PWD|SHELL|HOSTNAME|LANG|LC_ALL|TMPDIR|RUNBOX_.*|LD_.*)$/;
+
+/** Why a file name is unacceptable, or undefined when it is fine. */
+export function fileNameProblem(name: string): string | undefined {
+  if (name.length === 0) return "A file name cannot be empty.";
+  if (Buffer.byteLength(name) > INPUT_CAPS.fileNameLength)
+    return `File names may be at most ${INPUT_CAPS.fileNameLength} bytes long.`;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(name)) return "File names cannot contain NUL or other control characters.";
+  if (name.startsWith("/")) return "File names must be relative (no leading '/').";
+  if (name.includes("\\")) return "Use '/' to separate folders in file names.";
+  const parts = name.split("/");
+  if (parts.some((p) => p === ".." || p === "." || p === ""))
+    return "File names cannot contain '..', '.' or empty path segments.";
+  if (parts.length > 4) return "Files may be nested at most 4 folders deep.";
+  return undefined;
+}
+
+export const SourceFileInput = z.object({
+  name: z.string().optional(),
+  content: z.string(),
+  encoding: z.enum(["utf8", "base64", "hex"]).default("utf8"),
+});
+export type SourceFileInput = z.infer<typeof SourceFileInput>;
+
+/** What a caller asks the engine to run. The first file is the entry point. */
+export const ExecuteRequest = z.object({
+  language: z.string().min(1, "Choose a language."),
+  version: z.string().default("*"),
+  files: z.array(SourceFileInput).min(1, "Send at least one file."),
+  stdin: z.string().default(""),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), z.string()).default({}),
+  limits: LimitsRequest.default({}),
+  network: z.boolean().default(false),
+});
+export type ExecuteRequest = z.infer<typeof ExecuteRequest>;
+export type ExecuteRequestInput = z.input<typeof ExecuteRequest>;
+
+/** zod issues → { "files.0.name": "message" } */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "request";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+function decode(file: SourceFileInput): Buffer {
+  return Buffer.from(file.content, file.encoding === "utf8" ? "utf8" : file.encoding);
+}
+
+/**
+ * Parse and check a request against the input caps. Throws ValidationError with a sentence
+ * a person understands and per-field messages; nothing reaches Docker before this passes.
+ */
+export function parseExecuteRequest(input: unknown): ExecuteRequest {
+  const parsed = ExecuteRequest.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    const [field, message] = Object.entries(fieldErrors)[0] ?? ["request", "Invalid request."];
+    throw new ValidationError(`${field}: ${message}`, fieldErrors);
+  }
+  const req = parsed.data;
+  const errors: Record<string, string> = {};
+  const caps = INPUT_CAPS;
+
+  if (req.files.length > caps.files) errors.files = `Send at most ${caps.files} files (got ${req.files.length}).`;
+  const seen = new Set<string>();
+  let sourceBytes = 0;
+  req.files.forEach((file, i) => {
+    if (file.name !== undefined) {
+      const problem = fileNameProblem(file.name);
+      if (problem) errors[`files.${i}.name`] = problem;
+      else if (seen.has(file.name)) errors[`files.${i}.name`] = `Two files are named "${file.name}".`;
+      seen.add(file.name);
+    }
+    if (file.encoding === "base64" && !/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s/g, "")))
+      errors[`files.${i}.content`] = "This file says it is base64 but is not valid base64.";
+    if (file.encoding === "hex" && !/^([0-9a-fA-F]{2})*$/.test(file.content))
+      errors[`files.${i}.content`] = "This file says it is hex but is not valid hex.";
+    sourceBytes += decode(file).length;
+  });
+  if (sourceBytes > caps.sourceBytes)
+    errors.files ??= `Source files may total at most ${caps.sourceBytes / 1024} KiB (got ${Math.ceil(sourceBytes / 1024)} KiB).`;
+
+  const stdinBytes = Buffer.byteLength(req.stdin);
+  if (stdinBytes > caps.stdinBytes) errors.stdin = `Standard input may be at most ${caps.stdinBytes / 1024} KiB.`;
+
+  if (req.args.length > caps.args) errors.args = `Send at most ${caps.args} arguments.`;
+  else if (req.args.some((a) => Buffer.byteLength(a) > caps.argBytes))
+    errors.args = `Each argument may be at most ${caps.argBytes} bytes.`;
+  else if (req.args.reduce((n, a) => n + Buffer.byteLength(a), 0) > caps.argsTotalBytes)
+    errors.args = `Arguments may total at most ${caps.argsTotalBytes / 1024} KiB.`;
+  if (req.args.some((a) => a.includes("\0"))) errors.args = "Arguments cannot contain NUL characters.";
+
+  const envEntries = Object.entries(req.env);
+  if (envEntries.length > caps.envVars) errors.env = `Send at most ${caps.envVars} environment variables.`;
+  for (const [key, value] of envEntries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,127}$/.test(key))
+      errors[`env.${key}`] = "Environment variable names use letters, digits and '_' and cannot start with a digit.";
+    else if (RESERVED_ENV.test(key)) errors[`env.${key}`] = `${key} is set by Runbox and cannot be changed.`;
+    else if (value.includes("\0")) errors[`env.${key}`] = "Environment values cannot contain NUL characters.";
+  }
+  if (envEntries.reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v) + 2, 0) > caps.envTotalBytes)
+    errors.env ??= `Environment variables may total at most ${caps.envTotalBytes / 1024} KiB.`;
+
+  Object.assign(errors, limitViolations(req.limits));
+  if (req.network && !env().RUNBOX_ALLOW_NETWORK)
+    errors.network = "Network access is turned off on this server (the admin can allow it with RUNBOX_ALLOW_NETWORK).";
+
+  const first = Object.entries(errors)[0];
+  if (first) throw new ValidationError(first[1], errors);
+  return req;
+}
+
+/** Decoded file contents, for the tar and the language plans. */
+export function decodeFiles(files: SourceFileInput[], defaultName: string) {
+  return files.map((file, i) => ({
+    name: file.name ?? (i === 0 ? defaultName : `file${i}${defaultName.slice(defaultName.lastIndexOf("."))}`),
+    content: decode(file),
+  }));
+}

@@ -1,0 +1,77 @@
+import { SandboxBusy } from "./errors";
+
+interface Waiter {
+  grant: (release: () => void) => void;
+  fail: (err: Error) => void;
+}
+
+/**
+ * A counting semaphore with a bounded queue: at most `capacity` runs at once, at most
+ * `queueLimit` waiting. A full queue, or a wait past `queueTimeoutMs`, is SandboxBusy —
+ * callers answer 429 instead of hanging.
+ */
+export class Slots {
+  private active = 0;
+  private readonly waiting: Waiter[] = [];
+
+  constructor(
+    readonly capacity: number,
+    readonly queueLimit: number,
+    readonly queueTimeoutMs: number,
+  ) {}
+
+  get stats() {
+    return { active: this.active, queued: this.waiting.length, capacity: this.capacity, queueLimit: this.queueLimit };
+  }
+
+  /** Resolves with a release function once a slot is free. */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (this.active < this.capacity) {
+      this.active++;
+      return Promise.resolve(this.releaser());
+    }
+    if (this.waiting.length >= this.queueLimit) return Promise.reject(new SandboxBusy(this.retryAfter()));
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: (release) => {
+          cleanup();
+          resolve(release);
+        },
+        fail: (err) => {
+          cleanup();
+          reject(err);
+        },
+      };
+      const timer = setTimeout(() => this.drop(waiter, new SandboxBusy(this.retryAfter())), this.queueTimeoutMs);
+      const onAbort = () => this.drop(waiter, signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+      const cleanup = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      this.waiting.push(waiter);
+    });
+  }
+
+  private drop(waiter: Waiter, err: Error) {
+    const i = this.waiting.indexOf(waiter);
+    if (i >= 0) this.waiting.splice(i, 1);
+    waiter.fail(err);
+  }
+
+  private releaser(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next.grant(this.releaser());
+      else this.active--;
+    };
+  }
+
+  /** Seconds a client should wait: roughly one run's worth per queued batch. */
+  private retryAfter(): number {
+    return Math.max(1, Math.ceil((this.waiting.length + 1) / this.capacity));
+  }
+}

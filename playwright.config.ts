@@ -1,0 +1,39 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const state = process.env.RUNBOX_STATE_DIR ?? path.resolve(__dirname, ".runbox");
+
+// Debian's Chromium (Playwright's own browser download is not available offline).
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `npx next start -H 127.0.0.1 -p ${port}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 60_000,
+    reuseExistingServer: false,
+    env: {
+      RUNBOX_STATE_DIR: state,
+      DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(state, "test.db")}`,
+      LOG_LEVEL: "warn",
+    },
+  },
+});

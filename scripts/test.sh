@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# npm test: the same set-up as npm start (plus Chromium), then every check. Exits non-zero
+# on the first failing step and ends with one "N passed, N failed" line.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+
+t0=$SECONDS
+ensure_engine
+ensure_deps
+command -v chromium >/dev/null || apt_install chromium
+ensure_images
+# Tests use their own database, fresh each time, so runs from earlier sessions never interfere.
+export DATABASE_URL="file:$RUNBOX_STATE_DIR/test.db"
+rm -f "$RUNBOX_STATE_DIR"/test.db "$RUNBOX_STATE_DIR"/test.db-*
+ensure_db
+say "set-up done in $((SECONDS - t0)) s"
+
+reports="$RUNBOX_STATE_DIR/test-reports"
+rm -rf "$reports"
+mkdir -p "$reports"
+cd "$ROOT"
+
+say "type-check (tsc --noEmit)"
+npx tsc --noEmit
+say "lint (biome)"
+npx biome check .
+say "unit tests"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+say "integration tests (real Docker, real SQLite)"
+npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+ensure_build
+say "end-to-end tests (Playwright, Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
+
+node -e '
+const fs = require("fs");
+let passed = 0, failed = 0, skipped = 0;
+for (const f of ["unit", "integration"]) {
+  const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f + ".json", "utf8"));
+  passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
+}
+const e = JSON.parse(fs.readFileSync(process.argv[1] + "/e2e.json", "utf8")).stats;
+passed += e.expected; failed += e.unexpected; skipped += e.skipped;
+console.log(`total: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed ? 1 : 0);
+' "$reports"
+say "all checks passed in $((SECONDS - t0)) s"
