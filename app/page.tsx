@@ -1,34 +1,56 @@
-import { QuickRun } from "@/components/home/quick-run";
-import { availableLanguages } from "@/lib/http/runtimes";
+import { Playground } from "@/components/playground/playground";
+import type { PlaygroundState } from "@/components/playground/state";
+import { SiteHeader } from "@/components/ui/site-header";
+import { getRun } from "@/lib/db/runs";
+import { getShare } from "@/lib/db/shares";
+import { languagesForUi } from "@/lib/http/languages-for-ui";
+import { currentOwner } from "@/lib/owner";
 
 export const dynamic = "force-dynamic";
 
-export default function Home() {
-  const languages = availableLanguages().map(({ lang, version }) => ({
-    id: lang.id,
-    name: lang.name,
-    version,
-    defaultFile: lang.defaultFile,
-  }));
+type Seed = Omit<PlaygroundState, "run">;
+
+function seedOf(language: string, files: { name?: string; content: string }[], stdin: string, args: string[]): Seed {
+  return {
+    language,
+    workspaces: {
+      [language]: { files: files.map((f, i) => ({ name: f.name ?? `file${i}`, content: f.content })), active: 0 },
+    },
+    stdin,
+    args: args.join("\n"),
+    env: "",
+    limits: {},
+  };
+}
+
+/** The playground. ?fork=<slug> opens a shared run, ?run=<id> one of your own runs. */
+export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  let seed: Seed | undefined;
+  if (params.fork) {
+    const share = await getShare(params.fork);
+    if (share) seed = seedOf(share.snapshot.language, share.snapshot.files, share.snapshot.stdin, share.snapshot.args);
+  } else if (params.run) {
+    const run = await getRun(params.run);
+    if (run?.ownerId && run.ownerId === (await currentOwner())) {
+      seed = { ...seedOf(run.language, run.files, run.stdin, run.args), limits: run.limits };
+      seed.env = Object.entries(run.env)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("\n");
+      seed.limits = {};
+    }
+  }
+  const { languages, limits } = languagesForUi();
   return (
-    <main className="mx-auto flex max-w-4xl flex-col gap-6 p-6">
-      <header>
-        <h1 className="text-3xl font-bold">Runbox</h1>
-        <p className="text-zinc-600 dark:text-zinc-400">
-          Run code in {languages.length} languages, each in its own locked-down container.
-        </p>
-      </header>
-      <QuickRun languages={languages} />
-      <section aria-labelledby="api-heading" className="text-sm">
-        <h2 id="api-heading" className="mb-2 text-lg font-semibold">
-          HTTP API
-        </h2>
-        <p>
-          Piston-compatible: <code>GET /api/v2/runtimes</code>, <code>POST /api/v2/execute</code>. Native:{" "}
-          <code>POST /api/v1/runs</code>, <code>GET /api/v1/runs/:id</code>, <code>GET /api/v1/languages</code>. Health:{" "}
-          <code>GET /api/health</code>.
-        </p>
-      </section>
-    </main>
+    <>
+      <SiteHeader />
+      <main className="flex min-h-0 flex-1 flex-col">
+        {languages.length === 0 ? (
+          <p className="p-6">No language images are built yet. Run "npm start" to build them.</p>
+        ) : (
+          <Playground languages={languages} limits={limits} seed={seed} autorun={params.autorun === "1"} />
+        )}
+      </main>
+    </>
   );
 }

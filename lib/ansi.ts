@@ -16,6 +16,8 @@ export interface AnsiStyle {
 export interface AnsiSegment {
   text: string;
   style: AnsiStyle;
+  /** Where the segment's text starts in the input (a stable key). */
+  at: number;
 }
 
 /** Longest parameter list we keep reading before giving up on a CSI sequence. */
@@ -58,8 +60,9 @@ export function parseAnsi(input: string): AnsiSegment[] {
   const segments: AnsiSegment[] = [];
   let style: AnsiStyle = {};
   let text = "";
+  let at = 0;
   const flush = () => {
-    if (text) segments.push({ text, style });
+    if (text) segments.push({ text, style, at });
     text = "";
   };
   let i = 0;
@@ -98,6 +101,7 @@ export function parseAnsi(input: string): AnsiSegment[] {
       continue;
     }
     if (c === 0x0a || c === 0x09 || c >= 0x20) {
+      if (text === "") at = i;
       if (c !== 0x7f) text += input[i];
     } else if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) {
       // CRLF: keep only the LF

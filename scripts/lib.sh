@@ -91,6 +91,7 @@ ensure_db() {
 # The Next.js production build, rebuilt when any source is newer than the last build.
 ensure_build() {
   cd "$ROOT" || exit 1
+  bash "$ROOT/scripts/copy-monaco.sh"
   local stamp="$ROOT/.next/BUILD_ID"
   if [ -f "$stamp" ] && [ -z "$(find app components lib public next.config.ts package-lock.json -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     say "app build up to date"

@@ -94,10 +94,9 @@ export async function markInterruptedRuns(startedBefore: Date): Promise<number> 
   return count;
 }
 
-export async function getRun(id: string): Promise<RunRecord | null> {
-  const client = await db();
-  const row = await client.run.findUnique({ where: { id } });
-  if (!row) return null;
+type RunRow = NonNullable<Awaited<ReturnType<Awaited<ReturnType<typeof db>>["run"]["findUnique"]>>>;
+
+function toRecord(row: RunRow): RunRecord {
   return {
     ...row,
     status: row.status as StoredStatus,
@@ -108,4 +107,49 @@ export async function getRun(id: string): Promise<RunRecord | null> {
     compile: row.compile ? JSON.parse(row.compile) : null,
     run: row.run ? JSON.parse(row.run) : null,
   };
+}
+
+export async function getRun(id: string): Promise<RunRecord | null> {
+  const client = await db();
+  const row = await client.run.findUnique({ where: { id } });
+  return row ? toRecord(row) : null;
+}
+
+export interface RunFilter {
+  ownerId: string;
+  language?: string;
+  status?: string;
+  /** Text searched in the code and the output (case-insensitive for ASCII). */
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** One owner's runs, newest first, filtered and paginated. */
+export async function listRuns(filter: RunFilter): Promise<{ runs: RunRecord[]; total: number; pages: number }> {
+  const client = await db();
+  const pageSize = filter.pageSize ?? 20;
+  const page = Math.max(1, filter.page ?? 1);
+  const where = {
+    ownerId: filter.ownerId,
+    ...(filter.language ? { language: filter.language } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.q
+      ? {
+          OR: [{ files: { contains: filter.q } }, { run: { contains: filter.q } }, { compile: { contains: filter.q } }],
+        }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    client.run.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    client.run.count({ where }),
+  ]);
+  return { runs: rows.map(toRecord), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** Delete one of the owner's runs; false when there is no such run of theirs. */
+export async function deleteRun(id: string, ownerId: string): Promise<boolean> {
+  const client = await db();
+  const { count } = await client.run.deleteMany({ where: { id, ownerId } });
+  return count > 0;
 }

@@ -3,13 +3,16 @@ import { nanoid } from "nanoid";
 import { createRun, finishRun } from "../db/runs";
 import { log } from "../log";
 import {
+  type ExecuteRequest,
   type ExecutionEvent,
   type ExecutionResult,
   execute,
   parseExecuteRequest,
   resolveLimits,
   resolveRuntime,
+  SandboxBusy,
   SandboxFault,
+  slots,
 } from "../sandbox";
 
 export interface RecordedRun {
@@ -18,23 +21,29 @@ export interface RecordedRun {
   result: ExecutionResult;
 }
 
+export interface PreparedRun {
+  id: string;
+  createdAt: Date;
+  req: ExecuteRequest;
+  language: string;
+  version: string;
+}
+
+interface RecordOptions {
+  ownerId?: string | null;
+  source: "ui" | "api" | "piston";
+}
+
 /**
- * Validate, store the run as "running", execute it, store the outcome. The row is written
- * before and after execution so a crash in between leaves a row the next start marks
- * "interrupted". A sandbox fault is stored and returned as status internal_error.
+ * Validate and store the run as "running" before any container exists, so a crash in
+ * between leaves a row that the next start marks "interrupted".
  */
-export async function runAndRecord(
-  input: unknown,
-  opts: {
-    ownerId?: string | null;
-    source: "ui" | "api" | "piston";
-    signal?: AbortSignal;
-    onEvent?: (e: ExecutionEvent) => void;
-  },
-): Promise<RecordedRun> {
+export async function prepareRun(input: unknown, opts: RecordOptions): Promise<PreparedRun> {
   const req = parseExecuteRequest(input);
   const { language, version } = resolveRuntime(req);
-  const limits = resolveLimits(req.limits);
+  const { queued, queueLimit } = slots().stats;
+  // A full queue is "busy" now, before a row exists, rather than a failed run later.
+  if (queued >= queueLimit) throw new SandboxBusy(Math.max(1, Math.ceil(queued / slots().capacity)));
   const id = nanoid();
   const createdAt = new Date();
   await createRun({
@@ -47,26 +56,31 @@ export async function runAndRecord(
     stdin: req.stdin,
     args: req.args,
     env: req.env,
-    limits,
+    limits: resolveLimits(req.limits),
     network: req.network,
   });
+  return { id, createdAt, req, language: language.id, version };
+}
+
+/** Execute a prepared run and store its outcome. A sandbox fault becomes status internal_error. */
+export async function executeRecorded(
+  run: PreparedRun,
+  opts: { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void } = {},
+): Promise<RecordedRun> {
+  const { id, createdAt } = run;
   let result: ExecutionResult;
   try {
-    result = await execute(req, { signal: opts.signal, onEvent: opts.onEvent, runId: id });
+    result = await execute(run.req, { signal: opts.signal, onEvent: opts.onEvent, runId: id });
   } catch (err) {
-    const message = err instanceof SandboxFault ? err.message : "The run could not be completed.";
-    await finishRun(id, { status: err instanceof SandboxFault ? "internal_error" : "interrupted", message }).catch(
-      (dbErr) => log.error({ err: dbErr, id }, "could not record a failed run"),
+    const fault = err instanceof SandboxFault;
+    const message = fault ? err.message : "The run could not be completed.";
+    await finishRun(id, { status: fault ? "internal_error" : "interrupted", message }).catch((dbErr) =>
+      log.error({ err: dbErr, id }, "could not record a failed run"),
     );
-    if (!(err instanceof SandboxFault)) throw err;
+    if (!fault) throw err;
     log.error({ err, id }, "sandbox fault");
-    result = {
-      language: language.id,
-      version,
-      status: "internal_error",
-      limits,
-      wallTimeMs: Date.now() - createdAt.getTime(),
-    };
+    const limits = resolveLimits(run.req.limits);
+    result = { language: run.language, version: run.version, status: "internal_error", limits, wallTimeMs: 0 };
     return { id, createdAt, result };
   }
   await finishRun(id, {
@@ -76,4 +90,12 @@ export async function runAndRecord(
     wallTimeMs: result.wallTimeMs,
   });
   return { id, createdAt, result };
+}
+
+/** prepareRun + executeRecorded: the API's one-call path. */
+export async function runAndRecord(
+  input: unknown,
+  opts: RecordOptions & { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void },
+): Promise<RecordedRun> {
+  return executeRecorded(await prepareRun(input, opts), opts);
 }

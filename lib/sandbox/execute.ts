@@ -112,7 +112,8 @@ export async function execute(input: unknown, opts: ExecuteOptions = {}): Promis
           emit,
         );
         if (!stageSucceeded(compile)) {
-          return { ...base, status: runStatus(compile, undefined), compile, wallTimeMs: Date.now() - started };
+          const status = opts.signal?.aborted ? "stopped" : runStatus(compile, undefined);
+          return { ...base, status, compile, wallTimeMs: Date.now() - started };
         }
         await narrowForRun(box, limits);
       }
@@ -125,7 +126,8 @@ export async function execute(input: unknown, opts: ExecuteOptions = {}): Promis
         opts,
         emit,
       );
-      return { ...base, status: runStatus(compile, run), compile, run, wallTimeMs: Date.now() - started };
+      const status = opts.signal?.aborted ? "stopped" : runStatus(compile, run);
+      return { ...base, status, compile, run, wallTimeMs: Date.now() - started };
     } finally {
       await box.destroy();
     }

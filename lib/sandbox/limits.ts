@@ -26,7 +26,6 @@ export type Limits = Required<LimitsRequest> & {
 /** Fixed caps on what a request may send; exceeding one is a validation error. */
 export const INPUT_CAPS = {
   files: 32,
-  fileNameLength: 255,
   sourceBytes: 1024 * 1024,
   stdinBytes: 1024 * 1024,
   args: 64,

@@ -1,26 +1,13 @@
 import { z } from "zod";
 import { env } from "../env";
+import { fileNameProblem } from "../file-names";
 import { ValidationError } from "./errors";
 import { INPUT_CAPS, LimitsRequest, limitViolations } from "./limits";
 
+export { fileNameProblem };
+
 /** Names the server sets itself; a request may not override them. */
 const RESERVED_ENV = /^(PATH|HOME|USER|LOGNAME|PWD|SHELL|HOSTNAME|LANG|LC_ALL|TMPDIR|RUNBOX_.*|LD_.*)$/;
-
-/** Why a file name is unacceptable, or undefined when it is fine. */
-export function fileNameProblem(name: string): string | undefined {
-  if (name.length === 0) return "A file name cannot be empty.";
-  if (Buffer.byteLength(name) > INPUT_CAPS.fileNameLength)
-    return `File names may be at most ${INPUT_CAPS.fileNameLength} bytes long.`;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-  if (/[\u0000-\u001f\u007f]/.test(name)) return "File names cannot contain NUL or other control characters.";
-  if (name.startsWith("/")) return "File names must be relative (no leading '/').";
-  if (name.includes("\\")) return "Use '/' to separate folders in file names.";
-  const parts = name.split("/");
-  if (parts.some((p) => p === ".." || p === "." || p === ""))
-    return "File names cannot contain '..', '.' or empty path segments.";
-  if (parts.length > 4) return "Files may be nested at most 4 folders deep.";
-  return undefined;
-}
 
 export const SourceFileInput = z.object({
   name: z.string().optional(),

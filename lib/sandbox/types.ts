@@ -29,7 +29,9 @@ export type RunStatus =
   | "timeout"
   | "memory_limit"
   | "output_limit"
-  | "internal_error";
+  | "internal_error"
+  /** The caller aborted (the Stop button). */
+  | "stopped";
 
 export interface ExecutionResult {
   language: string;

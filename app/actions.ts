@@ -1,0 +1,55 @@
+"use server";
+
+import { deleteRun, getRun } from "@/lib/db/runs";
+import { createShare, revokeShare as revoke } from "@/lib/db/shares";
+import { type ActionResult, actionError } from "@/lib/http/action-result";
+import { ensureOwner } from "@/lib/owner";
+import { startLiveRun } from "@/lib/runs/live-runs";
+
+/** Start a run for this browser; output follows on /api/runs/{id}/events. */
+export async function startRun(input: unknown): Promise<ActionResult<{ id: string }>> {
+  try {
+    const owner = await ensureOwner();
+    return { ok: true, id: await startLiveRun(input, owner) };
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+const notFound = { ok: false as const, error: { code: "not_found", message: "This run does not exist." } };
+
+/** Freeze one of your finished runs under a public link. */
+export async function shareRun(runId: unknown): Promise<ActionResult<{ slug: string }>> {
+  try {
+    if (typeof runId !== "string" || runId.length > 64) return notFound;
+    const owner = await ensureOwner();
+    const run = await getRun(runId);
+    if (!run || run.ownerId !== owner) return notFound;
+    if (run.status === "running")
+      return { ok: false, error: { code: "not_finished", message: "Wait for the run to finish, then share it." } };
+    return { ok: true, slug: await createShare(run, owner) };
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+/** Revoke one of your share links; it answers 404 from then on. */
+export async function revokeShare(slug: unknown): Promise<ActionResult<object>> {
+  try {
+    if (typeof slug !== "string") return notFound;
+    const ok = await revoke(slug, await ensureOwner());
+    return ok ? { ok: true } : { ok: false, error: { code: "not_found", message: "This link does not exist." } };
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+/** Delete one of your runs (shares of it stay: they are snapshots). */
+export async function removeRun(runId: unknown): Promise<ActionResult<object>> {
+  try {
+    if (typeof runId !== "string") return notFound;
+    return (await deleteRun(runId, await ensureOwner())) ? { ok: true } : notFound;
+  } catch (err) {
+    return actionError(err);
+  }
+}

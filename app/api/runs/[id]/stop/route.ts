@@ -1,0 +1,12 @@
+import { json } from "@/lib/http/responses";
+import { currentOwner } from "@/lib/owner";
+import { stopLiveRun } from "@/lib/runs/live-runs";
+
+export const dynamic = "force-dynamic";
+
+/** Stop a running run of this browser's owner at once (SIGKILL to its container). */
+export async function POST(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+  const { id } = await ctx.params;
+  const stopped = stopLiveRun(id, await currentOwner());
+  return json({ stopped }, stopped ? 200 : 404);
+}

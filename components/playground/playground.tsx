@@ -1,0 +1,186 @@
+"use client";
+
+import { useEffect, useReducer, useRef } from "react";
+import { OutputView } from "@/components/runs/output-view";
+import { ResultBar } from "@/components/runs/result-bar";
+import { ShareBox } from "@/components/runs/share-box";
+import { CodeEditor, type EditorInstance } from "@/components/ui/code-editor";
+import { loadDraft, saveDraft } from "./draft";
+import { FileTabs } from "./file-tabs";
+import { InputsPanel, type LimitInfo } from "./inputs-panel";
+import { initialState, type PlaygroundState, reducer, workspace } from "./state";
+import { useRunner } from "./use-runner";
+
+export interface LanguageInfo {
+  id: string;
+  name: string;
+  version: string;
+  defaultFile: string;
+  extensions: string[];
+  monaco: string;
+  compiled: boolean;
+}
+
+interface Props {
+  languages: LanguageInfo[];
+  limits: LimitInfo;
+  /** Code to open instead of the draft (a fork of a share, or "open in editor" of a run). */
+  seed?: Omit<PlaygroundState, "run">;
+  /** Run the seed as soon as it is loaded ("Run again" on a run page). */
+  autorun?: boolean;
+}
+
+export function Playground({ languages, limits, seed, autorun }: Props) {
+  const first = languages[0];
+  const [state, dispatch] = useReducer(reducer, undefined, () =>
+    initialState(first?.id ?? "python", first?.defaultFile),
+  );
+  const { run, stop } = useRunner(dispatch);
+  const loaded = useRef(false);
+  const latest = useRef(state);
+  latest.current = state;
+
+  // Restore the draft (or the seed) once, then autosave every change.
+  useEffect(() => {
+    if (loaded.current) return;
+    loaded.current = true;
+    const initial = seed ?? loadDraft(localStorage);
+    if (initial && languages.some((l) => l.id === initial.language)) dispatch({ type: "load", state: initial });
+    if (seed) window.history.replaceState(null, "", "/");
+    if (seed && autorun) setTimeout(() => runRef.current(), 0);
+  }, [seed, languages, autorun]);
+  useEffect(() => {
+    if (loaded.current) saveDraft(localStorage, state);
+  }, [state]);
+
+  const running = state.run.phase === "starting" || state.run.phase === "running";
+  const runLatest = () => {
+    if (latest.current.run.phase !== "starting" && latest.current.run.phase !== "running") void run(latest.current);
+  };
+  const runRef = useRef(runLatest);
+  runRef.current = runLatest;
+
+  // Ctrl/Cmd+Enter anywhere on the page (Monaco gets its own binding in onMount).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        runRef.current();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const onMount = (editor: EditorInstance, monaco: typeof import("monaco-editor")) => {
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
+  };
+
+  const lang = languages.find((l) => l.id === state.language) ?? first;
+  const ws = workspace(state);
+  const file = ws.files[ws.active] ?? ws.files[0];
+  const outcome = state.run.outcome;
+
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <label className="flex items-center gap-2 text-sm">
+          <span className="sr-only sm:not-sr-only">Language</span>
+          <select
+            data-testid="language"
+            value={state.language}
+            onChange={(e) => {
+              const next = languages.find((l) => l.id === e.target.value);
+              dispatch({ type: "language", language: e.target.value, defaultFile: next?.defaultFile });
+            }}
+            className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            {languages.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name} {l.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        {running ? (
+          <button
+            type="button"
+            data-testid="stop"
+            onClick={() => void stop()}
+            className="rounded bg-red-600 px-4 py-1.5 font-medium text-white hover:bg-red-700"
+          >
+            ■ Stop
+          </button>
+        ) : (
+          <button
+            type="button"
+            data-testid="run"
+            onClick={runLatest}
+            className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700"
+            title="Run (Ctrl+Enter)"
+          >
+            ▶ Run
+          </button>
+        )}
+        <span className="hidden text-xs text-zinc-500 sm:inline">Ctrl/⌘ + Enter</span>
+        {state.run.phase === "done" && state.run.id && outcome && (
+          <div className="ml-auto">
+            <ShareBox runId={state.run.id} key={state.run.id} />
+          </div>
+        )}
+      </div>
+
+      <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-2">
+        <section
+          aria-label="Code"
+          className="flex min-h-[50vh] flex-col border-zinc-200 lg:min-h-0 lg:border-r dark:border-zinc-800"
+        >
+          {lang && <FileTabs workspace={ws} extension={lang.extensions[0] ?? ""} dispatch={dispatch} />}
+          <div className="min-h-0 flex-1 border-t border-zinc-200 dark:border-zinc-800">
+            {file && (
+              <CodeEditor
+                label={`Code of ${file.name}`}
+                path={`${state.language}/${file.name}`}
+                language={lang?.monaco ?? "plaintext"}
+                value={file.content}
+                onChange={(content) => dispatch({ type: "edit", content })}
+                onMount={onMount}
+              />
+            )}
+          </div>
+        </section>
+        <section aria-label="Run" className="grid min-h-0 grid-rows-[minmax(9rem,auto)_1fr]">
+          <div className="border-b border-zinc-200 dark:border-zinc-800">
+            <InputsPanel
+              state={state}
+              dispatch={dispatch}
+              limits={limits}
+              compiled={Boolean(lang?.compiled)}
+              fieldErrors={state.run.error?.fieldErrors}
+            />
+          </div>
+          <div className="flex min-h-64 flex-col">
+            <div className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+              {state.run.phase === "starting" && <span data-testid="run-phase">Starting…</span>}
+              {state.run.phase === "running" && (
+                <span data-testid="run-phase" className="animate-pulse">
+                  Running…
+                </span>
+              )}
+              {state.run.error && (
+                <p role="alert" data-testid="run-error" className="text-sm text-red-700 dark:text-red-400">
+                  {state.run.error.message}
+                </p>
+              )}
+              {outcome && <ResultBar outcome={outcome} />}
+              {state.run.phase === "idle" && <span className="text-sm text-zinc-500">Output appears here.</span>}
+            </div>
+            <div className="min-h-0 flex-1">
+              <OutputView pieces={state.run.chunks} />
+            </div>
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { ThemeToggle } from "./theme-toggle";
+
+export function SiteHeader() {
+  return (
+    <header className="flex items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+      <Link href="/" className="flex items-center gap-2 font-bold">
+        <span aria-hidden className="rounded bg-emerald-600 px-1.5 text-white">
+          ▸
+        </span>
+        Runbox
+      </Link>
+      <nav aria-label="Main" className="flex gap-3 text-sm">
+        <Link href="/" className="hover:underline">
+          Playground
+        </Link>
+        <Link href="/runs" className="hover:underline" data-testid="nav-history">
+          History
+        </Link>
+      </nav>
+      <div className="ml-auto">
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}

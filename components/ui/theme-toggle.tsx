@@ -1,0 +1,20 @@
+"use client";
+
+import { useTheme } from "./use-theme";
+
+export function ThemeToggle() {
+  const [theme, setTheme] = useTheme();
+  const next = theme === "dark" ? "light" : "dark";
+  return (
+    <button
+      type="button"
+      data-testid="theme-toggle"
+      onClick={() => setTheme(next)}
+      className="rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
+      aria-label={`Switch to ${next} theme`}
+      title={`Switch to ${next} theme`}
+    >
+      {theme === "dark" ? "☀︎ Light" : "☾ Dark"}
+    </button>
+  );
+}

@@ -1,0 +1,99 @@
+import "server-only";
+import { customAlphabet } from "nanoid";
+import { z } from "zod";
+import { db } from "./client";
+import type { RunRecord } from "./runs";
+
+/** 22 characters from a 64-letter alphabet: 132 bits, well past the 96 bits we promise. */
+const newSlug = customAlphabet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", 22);
+
+const Stage = z
+  .object({
+    stdout: z.string(),
+    stderr: z.string(),
+    output: z.string(),
+    exitCode: z.number().nullable(),
+    signal: z.string().nullable(),
+    timedOut: z.boolean(),
+    outOfMemory: z.boolean(),
+    outputTruncated: z.boolean(),
+    wallTimeMs: z.number(),
+    cpuTimeMs: z.number().nullable(),
+    memoryBytes: z.number().nullable(),
+  })
+  .nullable();
+
+/** What a share freezes, versioned: readers parse it, and an unknown version is not shown. */
+export const ShareSnapshot = z.object({
+  v: z.literal(1),
+  language: z.string(),
+  version: z.string(),
+  files: z.array(z.object({ name: z.string().optional(), content: z.string(), encoding: z.string().optional() })),
+  stdin: z.string(),
+  args: z.array(z.string()),
+  status: z.string(),
+  limits: z.record(z.string(), z.number()),
+  compile: Stage,
+  run: Stage,
+  createdAt: z.string(),
+});
+export type ShareSnapshot = z.infer<typeof ShareSnapshot>;
+
+export interface ShareRecord {
+  slug: string;
+  runId: string;
+  createdAt: Date;
+  snapshot: ShareSnapshot;
+}
+
+/** Freeze a finished run under a new random slug. */
+export async function createShare(run: RunRecord, ownerId: string): Promise<string> {
+  const snapshot: ShareSnapshot = {
+    v: 1,
+    language: run.language,
+    version: run.version,
+    files: run.files,
+    stdin: run.stdin,
+    args: run.args,
+    status: run.status,
+    limits: run.limits,
+    compile: run.compile,
+    run: run.run,
+    createdAt: run.createdAt.toISOString(),
+  };
+  const slug = newSlug();
+  const client = await db();
+  await client.share.create({ data: { slug, runId: run.id, ownerId, snapshot: JSON.stringify(snapshot) } });
+  return slug;
+}
+
+/** A live (not revoked) share, or null. */
+export async function getShare(slug: string): Promise<ShareRecord | null> {
+  if (!/^[\w-]{1,64}$/.test(slug)) return null;
+  const client = await db();
+  const row = await client.share.findUnique({ where: { slug } });
+  if (!row || row.revokedAt) return null;
+  const parsed = ShareSnapshot.safeParse(JSON.parse(row.snapshot));
+  if (!parsed.success) return null;
+  return { slug: row.slug, runId: row.runId, createdAt: row.createdAt, snapshot: parsed.data };
+}
+
+/** The owner's live shares of one run. */
+export async function sharesOfRun(runId: string, ownerId: string): Promise<{ slug: string; createdAt: Date }[]> {
+  const client = await db();
+  return client.share.findMany({
+    where: { runId, ownerId, revokedAt: null },
+    select: { slug: true, createdAt: true },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Revoke a share; false when it is not the owner's or already revoked. */
+export async function revokeShare(slug: string, ownerId: string): Promise<boolean> {
+  const client = await db();
+  const { count } = await client.share.updateMany({
+    where: { slug, ownerId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  return count > 0;
+}

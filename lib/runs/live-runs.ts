@@ -1,0 +1,102 @@
+import "server-only";
+import { log } from "../log";
+import type { ExecutionEvent, ExecutionResult } from "../sandbox";
+import { executeRecorded, prepareRun } from "./run-and-record";
+
+/** The part of a finished run the playground shows. */
+export interface RunOutcome {
+  status: ExecutionResult["status"] | "interrupted" | "running";
+  compile: ExecutionResult["compile"] | null;
+  run: ExecutionResult["run"] | null;
+  limits: Record<string, number>;
+  wallTimeMs: number | null;
+}
+
+export const outcomeOf = (r: {
+  status: RunOutcome["status"];
+  compile?: RunOutcome["compile"];
+  run?: RunOutcome["run"];
+  limits: object;
+  wallTimeMs?: number | null;
+}): RunOutcome => ({
+  status: r.status,
+  compile: r.compile ?? null,
+  run: r.run ?? null,
+  limits: r.limits as Record<string, number>,
+  wallTimeMs: r.wallTimeMs ?? null,
+});
+
+/** What a watcher receives: engine events, then one "done" (or "error") line. */
+export type LiveEvent = ExecutionEvent | { type: "done"; result: RunOutcome } | { type: "error"; message: string };
+
+interface LiveRun {
+  ownerId: string;
+  events: LiveEvent[];
+  listeners: Set<(e: LiveEvent) => void>;
+  controller: AbortController;
+  finished: boolean;
+}
+
+/** How long a finished run stays here for late watchers before the database is the only copy. */
+const KEEP_FINISHED_MS = 60_000;
+
+// Process-wide, kept on globalThis across Next.js dev reloads.
+const g = globalThis as typeof globalThis & { __runboxLive?: Map<string, LiveRun> };
+g.__runboxLive ??= new Map();
+const live = g.__runboxLive;
+
+/**
+ * Start a run in the background and return its id at once; output is buffered here for
+ * the events stream. Validation, busy and unavailable errors are thrown before returning
+ * (the row is created first, so the id is real).
+ */
+export async function startLiveRun(input: unknown, ownerId: string): Promise<string> {
+  const prepared = await prepareRun(input, { ownerId, source: "ui" });
+  const entry: LiveRun = {
+    ownerId,
+    events: [],
+    listeners: new Set(),
+    controller: new AbortController(),
+    finished: false,
+  };
+  const emit = (e: LiveEvent) => {
+    entry.events.push(e);
+    for (const listener of entry.listeners) listener(e);
+  };
+  live.set(prepared.id, entry);
+  executeRecorded(prepared, { signal: entry.controller.signal, onEvent: emit })
+    .then((r) => emit({ type: "done", result: outcomeOf(r.result) }))
+    .catch((err) => {
+      log.error({ err, id: prepared.id }, "background run failed");
+      const message = err instanceof Error && "code" in err ? err.message : "The run could not be completed.";
+      emit({ type: "error", message });
+    })
+    .finally(() => {
+      entry.finished = true;
+      entry.listeners.clear();
+      setTimeout(() => live.delete(prepared.id), KEEP_FINISHED_MS).unref();
+    });
+  return prepared.id;
+}
+
+/** Follow a live run: replays what happened so far, then calls back until done. */
+export function watchLiveRun(
+  id: string,
+  ownerId: string | null,
+  onEvent: (e: LiveEvent) => void,
+): { unsubscribe: () => void } | null {
+  const entry = live.get(id);
+  if (!entry || entry.ownerId !== ownerId) return null;
+  for (const e of entry.events) onEvent(e);
+  if (entry.finished) return { unsubscribe: () => {} };
+  entry.listeners.add(onEvent);
+  return { unsubscribe: () => entry.listeners.delete(onEvent) };
+}
+
+/** Stop a live run of this owner at once; false when there is none. */
+export function stopLiveRun(id: string, ownerId: string | null): boolean {
+  const entry = live.get(id);
+  if (!entry || entry.ownerId !== ownerId || entry.finished) return false;
+  entry.controller.abort();
+  return true;
+}
