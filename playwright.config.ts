@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
-const state = process.env.RUNBOX_STATE_DIR ?? path.resolve(__dirname, ".runbox");
+const state = process.env.RUNBOX_STATE_DIR ?? path.resolve(import.meta.dirname, ".runbox");
 
 // Debian's Chromium (Playwright's own browser download is not available offline).
 export default defineConfig({

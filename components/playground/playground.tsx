@@ -32,8 +32,12 @@ interface Props {
 
 export function Playground({ languages, limits, seed, autorun }: Props) {
   const first = languages[0];
+  // A seed comes with the page, so it is the first state; a draft lives in localStorage
+  // and can only be read after hydration.
   const [state, dispatch] = useReducer(reducer, undefined, () =>
-    initialState(first?.id ?? "python", first?.defaultFile),
+    seed && languages.some((l) => l.id === seed.language)
+      ? { ...seed, run: initialState().run }
+      : initialState(first?.id ?? "python", first?.defaultFile),
   );
   const { run, stop } = useRunner(dispatch);
   const loaded = useRef(false);
@@ -44,10 +48,13 @@ export function Playground({ languages, limits, seed, autorun }: Props) {
   useEffect(() => {
     if (loaded.current) return;
     loaded.current = true;
-    const initial = seed ?? loadDraft(localStorage);
-    if (initial && languages.some((l) => l.id === initial.language)) dispatch({ type: "load", state: initial });
-    if (seed) window.history.replaceState(null, "", "/");
-    if (seed && autorun) setTimeout(() => runRef.current(), 0);
+    if (seed) {
+      window.history.replaceState(null, "", "/");
+      if (autorun) runRef.current();
+      return;
+    }
+    const draft = loadDraft(localStorage);
+    if (draft && languages.some((l) => l.id === draft.language)) dispatch({ type: "load", state: draft });
   }, [seed, languages, autorun]);
   useEffect(() => {
     if (loaded.current) saveDraft(localStorage, state);
