@@ -3,6 +3,8 @@
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
+import type { JudgeMode, Judgement } from "@/lib/judge/judge";
+import { submitSolution } from "@/lib/judge/submit";
 import { ensureOwner } from "@/lib/owner";
 import { startLiveRun } from "@/lib/runs/live-runs";
 
@@ -49,6 +51,24 @@ export async function removeRun(runId: unknown): Promise<ActionResult<object>> {
   try {
     if (typeof runId !== "string") return notFound;
     return (await deleteRun(runId, await ensureOwner())) ? { ok: true } : notFound;
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+/** Judge a solution in the browser: "samples" runs the visible tests, "submit" all of them. */
+export async function judgeSolution(
+  slug: unknown,
+  solution: unknown,
+  mode: unknown,
+): Promise<ActionResult<{ judgement: Judgement & { id: string } }>> {
+  try {
+    if (typeof slug !== "string" || (mode !== "samples" && mode !== "submit"))
+      return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };
+    const owner = await ensureOwner();
+    const judgement = await submitSolution(slug, solution, { ownerId: owner, mode: mode as JudgeMode });
+    if (!judgement) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
+    return { ok: true, judgement };
   } catch (err) {
     return actionError(err);
   }

@@ -20,6 +20,7 @@ function seedOf(language: string, files: { name?: string; content: string }[], s
     args: args.join("\n"),
     env: "",
     limits: {},
+    network: false,
   };
 }
 
@@ -40,7 +41,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
       seed.limits = {};
     }
   }
-  const { languages, limits } = languagesForUi();
+  const { languages, limits, networkAllowed } = languagesForUi();
   return (
     <>
       <SiteHeader />
@@ -48,7 +49,13 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
         {languages.length === 0 ? (
           <p className="p-6">No language images are built yet. Run "npm start" to build them.</p>
         ) : (
-          <Playground languages={languages} limits={limits} seed={seed} autorun={params.autorun === "1"} />
+          <Playground
+            languages={languages}
+            limits={limits}
+            networkAllowed={networkAllowed}
+            seed={seed}
+            autorun={params.autorun === "1"}
+          />
         )}
       </main>
     </>

@@ -41,6 +41,8 @@ export const Env = z.object({
   RUNBOX_MAX_OUTPUT_KB: int(1024, 1),
   RUNBOX_TMP_MB: int(64, 1),
   RUNBOX_NOFILE: int(256, 16),
+  /** Bearer token of the admin API (exercises); unset turns the admin API off. */
+  RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });
 export type Env = z.infer<typeof Env>;
 

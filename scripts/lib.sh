@@ -86,6 +86,8 @@ ensure_db() {
   say "applying database migrations (${DATABASE_URL#file:})"
   npx prisma migrate deploy 2>&1 | grep -E "applied|No pending|Error" || true
   npx prisma migrate status >/dev/null 2>&1 || die "the database at $DATABASE_URL is not up to date after migrating; see 'npx prisma migrate status'."
+  # Exercise folders → database (idempotent; lib/db is server-only, hence the condition).
+  npx tsx --conditions=react-server "$ROOT/scripts/import-exercises.ts" || die "importing exercises/ failed; see above."
 }
 
 # The Next.js production build, rebuilt when any source is newer than the last build.

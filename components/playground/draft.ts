@@ -18,6 +18,7 @@ export const Draft = z.object({
   args: z.string(),
   env: z.string(),
   limits: z.record(z.string(), z.number()),
+  network: z.boolean().default(false),
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -48,6 +49,7 @@ export function saveDraft(storage: Pick<Storage, "setItem">, state: PlaygroundSt
     args: state.args,
     env: state.env,
     limits: state.limits,
+    network: state.network,
   };
   try {
     storage.setItem(DRAFT_KEY, JSON.stringify(draft));

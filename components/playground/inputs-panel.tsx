@@ -26,9 +26,10 @@ export function InputsPanel(props: {
   dispatch: (a: Action) => void;
   limits: LimitInfo;
   compiled: boolean;
+  networkAllowed?: boolean;
   fieldErrors?: Record<string, string>;
 }) {
-  const { state, dispatch, limits, compiled, fieldErrors = {} } = props;
+  const { state, dispatch, limits, compiled, networkAllowed, fieldErrors = {} } = props;
   const [tab, setTab] = useState<Tab>("stdin");
   const tabs: { id: Tab; label: string }[] = [
     { id: "stdin", label: "Input" },
@@ -139,6 +140,17 @@ export function InputsPanel(props: {
                 </label>
               );
             })}
+            {networkAllowed && (
+              <label className="col-span-full flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  data-testid="network"
+                  checked={state.network}
+                  onChange={(e) => dispatch({ type: "network", value: e.target.checked })}
+                />
+                Allow network access (the admin enabled it on this server)
+              </label>
+            )}
           </div>
         )}
       </div>

@@ -24,13 +24,14 @@ export interface LanguageInfo {
 interface Props {
   languages: LanguageInfo[];
   limits: LimitInfo;
+  networkAllowed?: boolean;
   /** Code to open instead of the draft (a fork of a share, or "open in editor" of a run). */
   seed?: Omit<PlaygroundState, "run">;
   /** Run the seed as soon as it is loaded ("Run again" on a run page). */
   autorun?: boolean;
 }
 
-export function Playground({ languages, limits, seed, autorun }: Props) {
+export function Playground({ languages, limits, networkAllowed, seed, autorun }: Props) {
   const first = languages[0];
   // A seed comes with the page, so it is the first state; a draft lives in localStorage
   // and can only be read after hydration.
@@ -163,6 +164,7 @@ export function Playground({ languages, limits, seed, autorun }: Props) {
               dispatch={dispatch}
               limits={limits}
               compiled={Boolean(lang?.compiled)}
+              networkAllowed={networkAllowed}
               fieldErrors={state.run.error?.fieldErrors}
             />
           </div>

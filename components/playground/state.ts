@@ -38,6 +38,8 @@ export interface PlaygroundState {
   /** KEY=VALUE per line. */
   env: string;
   limits: Record<string, number>;
+  /** Only offered when the admin allows network access. */
+  network: boolean;
   run: RunState;
 }
 
@@ -53,6 +55,7 @@ export type Action =
   | { type: "args"; value: string }
   | { type: "env"; value: string }
   | { type: "limit"; key: string; value: number | undefined }
+  | { type: "network"; value: boolean }
   | { type: "load"; state: Omit<PlaygroundState, "run"> }
   | { type: "run-requested"; seq: number }
   | { type: "run-started"; seq: number; id: string }
@@ -71,6 +74,7 @@ export function initialState(language = "python", defaultFile?: string): Playgro
     args: "",
     env: "",
     limits: {},
+    network: false,
     run: { seq: 0, phase: "idle", chunks: [] },
   };
 }
@@ -154,6 +158,8 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
       else limits[action.key] = action.value;
       return { ...state, limits };
     }
+    case "network":
+      return { ...state, network: action.value };
     case "load":
       return { ...action.state, run: state.run };
     case "run-requested":
@@ -201,5 +207,6 @@ export function toRequest(state: PlaygroundState) {
     args: state.args === "" ? [] : state.args.split("\n"),
     env,
     limits: state.limits,
+    ...(state.network ? { network: true } : {}),
   };
 }

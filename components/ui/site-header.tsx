@@ -14,6 +14,9 @@ export function SiteHeader() {
         <Link href="/" className="hover:underline">
           Playground
         </Link>
+        <Link href="/exercises" className="hover:underline" data-testid="nav-exercises">
+          Exercises
+        </Link>
         <Link href="/runs" className="hover:underline" data-testid="nav-history">
           History
         </Link>

@@ -1,3 +1,4 @@
+import { env } from "../env";
 import { limitBounds } from "../sandbox/limits";
 import { availableLanguages } from "./runtimes";
 
@@ -13,5 +14,9 @@ export function languagesForUi() {
     monaco: lang.monaco,
     compiled: Boolean(lang.plan([{ name: lang.defaultFile, content: Buffer.alloc(0) }], []).compile),
   }));
-  return { languages, limits: { defaults: { ...defaults }, maxima: { ...maxima } } };
+  return {
+    languages,
+    limits: { defaults: { ...defaults }, maxima: { ...maxima } },
+    networkAllowed: env().RUNBOX_ALLOW_NETWORK,
+  };
 }

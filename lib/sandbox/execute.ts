@@ -73,22 +73,97 @@ function jobEnv(language: Language, userEnv: Record<string, string>): string[] {
  */
 export async function execute(input: unknown, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
   const started = Date.now();
-  const req = parseExecuteRequest(input);
+  return withCompiledBox(parseExecuteRequest(input), 1, opts, async (ctx) => {
+    const base = { language: ctx.language.id, version: ctx.version, limits: ctx.limits };
+    const { compile } = ctx;
+    if (compile && !stageSucceeded(compile)) {
+      const status = opts.signal?.aborted ? "stopped" : runStatus(compile, undefined);
+      return { ...base, status, compile, wallTimeMs: Date.now() - started };
+    }
+    const runJob = { argv: ctx.plan.run, timeoutMs: ctx.limits.timeoutMs, stdin: ctx.req.stdin, required: false };
+    const run = await runStage(ctx.box, "run", ctx.env, runJob, ctx.limits, opts);
+    const status = opts.signal?.aborted ? "stopped" : runStatus(compile, run);
+    return { ...base, status, compile, run, wallTimeMs: Date.now() - started };
+  });
+}
+
+export interface BatchResult {
+  language: string;
+  version: string;
+  limits: Limits;
+  compile?: StageResult;
+  /** One result per input, in order; null for inputs that never ran (compilation failed). */
+  runs: (StageResult | null)[];
+  wallTimeMs: number;
+}
+
+/**
+ * Compile once, then run the program once per input, each as a fresh process in the same
+ * container (the judge). The container serves this one submission only and is removed after.
+ */
+export async function executeBatch(input: unknown, stdins: string[], opts: ExecuteOptions = {}): Promise<BatchResult> {
+  const started = Date.now();
+  return withCompiledBox(parseExecuteRequest(input), stdins.length, opts, async (ctx) => {
+    const base = { language: ctx.language.id, version: ctx.version, limits: ctx.limits, compile: ctx.compile };
+    if (ctx.compile && !stageSucceeded(ctx.compile)) {
+      return { ...base, runs: stdins.map(() => null), wallTimeMs: Date.now() - started };
+    }
+    const jobs = stdins.map((stdin) => ({
+      argv: ctx.plan.run,
+      timeoutMs: ctx.limits.timeoutMs,
+      stdin,
+      required: false,
+    }));
+    const result = await ctx.box.runJob(ctx.env, jobs, {
+      outputLimitBytes: ctx.limits.outputKb * 1024,
+      signal: opts.signal,
+    });
+    const containerOom = result.containerDied || result.deadlineExceeded ? await ctx.box.oomKilled() : false;
+    const runs = result.stages.map((run) =>
+      run.started || run.report
+        ? toStageResult(run, { deadlineExceeded: result.deadlineExceeded, containerOom })
+        : null,
+    );
+    return { ...base, runs, wallTimeMs: Date.now() - started };
+  });
+}
+
+interface BoxContext {
+  req: ExecuteRequest;
+  language: Language;
+  version: string;
+  limits: Limits;
+  plan: ReturnType<Language["plan"]>;
+  env: string[];
+  box: SandboxBox;
+  compile?: StageResult;
+}
+
+/**
+ * The shared life of a sandbox: take a slot, open a container sized for `runs` runs, put the
+ * files in, compile when the language needs it (then narrow limits to the run's), hand over,
+ * and always remove the container and free the slot.
+ */
+async function withCompiledBox<T>(
+  req: ExecuteRequest,
+  runs: number,
+  opts: ExecuteOptions,
+  use: (ctx: BoxContext) => Promise<T>,
+): Promise<T> {
   const { language, image, version } = resolveRuntime(req);
   const limits = resolveLimits(req.limits);
   const decoded = decodeFiles(req.files, language.defaultFile);
   const files = language.prepare ? language.prepare(decoded) : decoded;
   const plan = language.plan(files, req.args);
-  const jobEnvVars = jobEnv(language, req.env);
-  const emit = opts.onEvent ?? (() => {});
+  const envVars = jobEnv(language, req.env);
 
   const release = await slots().acquire(opts.signal);
   try {
-    const totalBudget = (plan.compile ? limits.compileTimeoutMs : 0) + limits.timeoutMs;
+    const budget = (plan.compile ? limits.compileTimeoutMs : 0) + limits.timeoutMs * Math.max(1, runs);
     const box = await SandboxBox.open({
       image,
       runId: opts.runId ?? nanoid(),
-      deadline: Date.now() + totalBudget + 60_000,
+      deadline: Date.now() + budget + 60_000,
       memoryMb: plan.compile ? Math.max(limits.compileMemoryMb, limits.memoryMb) : limits.memoryMb,
       pids: plan.compile ? Math.max(limits.pids, COMPILE_MIN_PIDS) : limits.pids,
       cpus: limits.cpus,
@@ -99,35 +174,13 @@ export async function execute(input: unknown, opts: ExecuteOptions = {}): Promis
     });
     try {
       await box.putFiles(files);
-      const base = { language: language.id, version, limits };
       let compile: StageResult | undefined;
       if (plan.compile) {
-        compile = await runStage(
-          box,
-          "compile",
-          jobEnvVars,
-          { argv: plan.compile, timeoutMs: limits.compileTimeoutMs, stdin: "", required: true },
-          limits,
-          opts,
-          emit,
-        );
-        if (!stageSucceeded(compile)) {
-          const status = opts.signal?.aborted ? "stopped" : runStatus(compile, undefined);
-          return { ...base, status, compile, wallTimeMs: Date.now() - started };
-        }
-        await narrowForRun(box, limits);
+        const job = { argv: plan.compile, timeoutMs: limits.compileTimeoutMs, stdin: "", required: true };
+        compile = await runStage(box, "compile", envVars, job, limits, opts);
+        if (stageSucceeded(compile)) await narrowForRun(box, limits);
       }
-      const run = await runStage(
-        box,
-        "run",
-        jobEnvVars,
-        { argv: plan.run, timeoutMs: limits.timeoutMs, stdin: req.stdin, required: false },
-        limits,
-        opts,
-        emit,
-      );
-      const status = opts.signal?.aborted ? "stopped" : runStatus(compile, run);
-      return { ...base, status, compile, run, wallTimeMs: Date.now() - started };
+      return await use({ req, language, version, limits, plan, env: envVars, box, compile });
     } finally {
       await box.destroy();
     }
@@ -154,8 +207,8 @@ async function runStage(
   job: JobStage,
   limits: Limits,
   opts: ExecuteOptions,
-  emit: (event: ExecutionEvent) => void,
 ): Promise<StageResult> {
+  const emit = opts.onEvent ?? (() => {});
   const result: JobResult = await box.runJob(envVars, [job], {
     outputLimitBytes: limits.outputKb * 1024,
     signal: opts.signal,

@@ -1,0 +1,30 @@
+import { deleteExercise, getExercise } from "@/lib/db/exercises";
+import { adminDenied } from "@/lib/http/admin";
+import { publicExercise } from "@/lib/http/exercise-views";
+import { errorResponse, json } from "@/lib/http/responses";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ slug: string }> };
+const notFound = () => json({ error: { code: "not_found", message: "No exercise has this slug." } }, 404);
+
+/** Statement, starter code and visible tests (hidden tests never leave the server). */
+export async function GET(_request: Request, ctx: Ctx) {
+  try {
+    const ex = await getExercise((await ctx.params).slug);
+    return ex ? json(publicExercise(ex)) : notFound();
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+/** Admin: remove an exercise (its submissions stay in the database). */
+export async function DELETE(request: Request, ctx: Ctx) {
+  const denied = adminDenied(request);
+  if (denied) return denied;
+  try {
+    return (await deleteExercise((await ctx.params).slug)) ? json({ deleted: true }) : notFound();
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,144 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { judgeSolution } from "@/app/actions";
+import { CodeEditor } from "@/components/ui/code-editor";
+import type { Judgement } from "@/lib/judge/judge";
+import { VerdictGrid } from "./verdict-grid";
+
+interface LanguageOption {
+  id: string;
+  name: string;
+  version: string;
+  defaultFile: string;
+  monaco: string;
+}
+
+interface Props {
+  slug: string;
+  languages: LanguageOption[];
+  starter: Record<string, { name: string; content: string }>;
+}
+
+const storageKey = (slug: string, language: string) => `runbox:exercise:v1:${slug}:${language}`;
+
+/** Editor with the starter code, "Run samples" and "Submit"; code is kept per exercise and language. */
+export function Workbench({ slug, languages, starter }: Props) {
+  const router = useRouter();
+  const [language, setLanguage] = useState(languages.find((l) => starter[l.id])?.id ?? languages[0]?.id ?? "python");
+  const lang = languages.find((l) => l.id === language);
+  const fallback = starter[language] ?? { name: lang?.defaultFile ?? "main.txt", content: "" };
+  const [code, setCode] = useState<string>(fallback.content);
+  const [busy, setBusy] = useState<null | "samples" | "submit">(null);
+  const [result, setResult] = useState<{ mode: string; judgement: Judgement } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const saved = localStorage.getItem(storageKey(slug, language));
+    setCode(saved ?? starter[language]?.content ?? "");
+  }, [slug, language, starter]);
+
+  async function judge(mode: "samples" | "submit") {
+    setBusy(mode);
+    setError(null);
+    setResult(null);
+    const res = await judgeSolution(slug, { language, files: [{ name: fallback.name, content: code }] }, mode).catch(
+      () => null,
+    );
+    setBusy(null);
+    if (!res) setError("Could not reach the server.");
+    else if (!res.ok) setError(res.error.message);
+    else {
+      setResult({ mode, judgement: res.judgement });
+      if (mode === "submit") router.refresh();
+    }
+  }
+
+  const button = "rounded px-4 py-1.5 font-medium disabled:opacity-50";
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <label className="flex items-center gap-2 text-sm">
+          Language
+          <select
+            data-testid="language"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+            className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
+          >
+            {languages.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name} {l.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          data-testid="run-samples"
+          disabled={busy !== null}
+          onClick={() => judge("samples")}
+          className={`${button} border border-zinc-300 dark:border-zinc-700`}
+        >
+          {busy === "samples" ? "Running samples…" : "Run samples"}
+        </button>
+        <button
+          type="button"
+          data-testid="submit"
+          disabled={busy !== null}
+          onClick={() => judge("submit")}
+          className={`${button} bg-emerald-600 text-white`}
+        >
+          {busy === "submit" ? "Judging…" : "Submit"}
+        </button>
+        <button
+          type="button"
+          className="ml-auto text-sm text-zinc-500 underline"
+          onClick={() => {
+            localStorage.removeItem(storageKey(slug, language));
+            setCode(starter[language]?.content ?? "");
+          }}
+        >
+          Reset to starter
+        </button>
+      </div>
+      <div className="min-h-[45vh] flex-1">
+        <CodeEditor
+          label={`Your solution in ${lang?.name ?? language}`}
+          path={`exercise/${slug}/${language}/${fallback.name}`}
+          language={lang?.monaco ?? "plaintext"}
+          value={code}
+          onChange={(v) => {
+            setCode(v);
+            localStorage.setItem(storageKey(slug, language), v);
+          }}
+        />
+      </div>
+      <div className="border-t border-zinc-200 p-3 dark:border-zinc-800" aria-live="polite">
+        {error && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400" data-testid="judge-error">
+            {error}
+          </p>
+        )}
+        {result && (
+          <div className="flex flex-col gap-2">
+            <p className="text-sm text-zinc-500">{result.mode === "samples" ? "Sample tests" : "All tests"}</p>
+            <VerdictGrid judgement={result.judgement} />
+            {result.judgement.compile && result.judgement.verdict === "CE" && (
+              <pre
+                data-testid="compile-output"
+                className="max-h-60 overflow-auto whitespace-pre-wrap rounded bg-zinc-100 p-2 font-mono text-xs dark:bg-zinc-900"
+              >
+                {result.judgement.compile.output}
+              </pre>
+            )}
+          </div>
+        )}
+        {!result && !error && (
+          <p className="text-sm text-zinc-500">Run the samples to check your idea, then submit for all tests.</p>
+        )}
+      </div>
+    </div>
+  );
+}
