@@ -41,6 +41,14 @@ export const Env = z.object({
   RUNBOX_MAX_OUTPUT_KB: int(1024, 1),
   RUNBOX_TMP_MB: int(64, 1),
   RUNBOX_NOFILE: int(256, 16),
+  /** Warm containers per recently used language; 0 turns the pool off. */
+  RUNBOX_POOL_SIZE: int(1, 0),
+  /** Upper bound on the memory limits of all idle warm containers together. */
+  RUNBOX_POOL_MEMORY_MB: int(2048, 0),
+  RUNBOX_POOL_IDLE_MS: int(10 * 60_000, 1000),
+  RUNBOX_POOL_MAX_AGE_MS: int(10 * 60_000, 1000),
+  /** Languages kept warm from start-up (comma-separated ids). */
+  RUNBOX_POOL_PREWARM: z.string().default("python"),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });

@@ -1,10 +1,13 @@
 "use client";
 
-import { useEffect, useReducer, useRef } from "react";
+import type { Monaco } from "@monaco-editor/react";
+import { useEffect, useReducer, useRef, useState } from "react";
+import { DebugPanel } from "@/components/debug/debug-panel";
 import { OutputView } from "@/components/runs/output-view";
 import { ResultBar } from "@/components/runs/result-bar";
 import { ShareBox } from "@/components/runs/share-box";
 import { CodeEditor, type EditorInstance } from "@/components/ui/code-editor";
+import type { DebugLocation } from "@/lib/debug/types";
 import { loadDraft, saveDraft } from "./draft";
 import { FileTabs } from "./file-tabs";
 import { InputsPanel, type LimitInfo } from "./inputs-panel";
@@ -80,9 +83,72 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const onMount = (editor: EditorInstance, monaco: typeof import("monaco-editor")) => {
+  const editorRef = useRef<{ editor: EditorInstance; monaco: Monaco } | null>(null);
+  const [editorReady, setEditorReady] = useState(false);
+  const onMount = (editor: EditorInstance, monaco: Monaco) => {
+    editorRef.current = { editor, monaco };
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
+    setEditorReady(true);
   };
+
+  // Markers: every located line of every file of the last run, until the code changes or it runs again.
+  const [markersStale, setMarkersStale] = useState(false);
+  const debug = state.run.phase === "done" ? state.run.outcome?.debug : undefined;
+  useEffect(() => {
+    const m = editorRef.current?.monaco;
+    if (!m || !editorReady) return;
+    for (const model of m.editor.getModels()) m.editor.setModelMarkers(model, "runbox", []);
+    if (!debug || markersStale) return;
+    const severity = m.MarkerSeverity.Error;
+    const byFile = new Map<string, DebugLocation[]>();
+    for (const loc of debug.locations) byFile.set(loc.file, [...(byFile.get(loc.file) ?? []), loc]);
+    for (const [file, locs] of byFile) {
+      const model = m.editor.getModel(m.Uri.parse(`${state.language}/${file}`));
+      if (!model) continue;
+      m.editor.setModelMarkers(
+        model,
+        "runbox",
+        locs
+          .filter((l) => l.line >= 1 && l.line <= model.getLineCount())
+          .map((l) => ({
+            severity,
+            message: l.message ?? debug.title,
+            startLineNumber: l.line,
+            startColumn: l.column ?? model.getLineFirstNonWhitespaceColumn(l.line) ?? 1,
+            endLineNumber: l.line,
+            endColumn: model.getLineMaxColumn(l.line),
+          })),
+      );
+    }
+  }, [debug, markersStale, state.language, editorReady]);
+  useEffect(() => {
+    if (state.run.phase === "starting") setMarkersStale(false);
+  }, [state.run.phase]);
+
+  // "Go to": open the file's tab, then put the cursor on the line once its model is shown.
+  const pendingLocate = useRef<DebugLocation | null>(null);
+  const locate = (loc: DebugLocation) => {
+    const index = workspace(state).files.findIndex((f) => f.name === loc.file);
+    if (index < 0) return;
+    pendingLocate.current = loc;
+    dispatch({ type: "select-file", index });
+    moveCursor();
+  };
+  const moveCursor = () => {
+    const loc = pendingLocate.current;
+    const ed = editorRef.current?.editor;
+    if (
+      !loc ||
+      !ed ||
+      ed.getModel()?.uri.path !== editorRef.current?.monaco.Uri.parse(`${state.language}/${loc.file}`).path
+    )
+      return;
+    pendingLocate.current = null;
+    ed.revealLineInCenter(loc.line);
+    ed.setPosition({ lineNumber: loc.line, column: loc.column ?? 1 });
+    ed.focus();
+  };
+  useEffect(moveCursor);
 
   const lang = languages.find((l) => l.id === state.language) ?? first;
   const ws = workspace(state);
@@ -151,7 +217,10 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
                 path={`${state.language}/${file.name}`}
                 language={lang?.monaco ?? "plaintext"}
                 value={file.content}
-                onChange={(content) => dispatch({ type: "edit", content })}
+                onChange={(content) => {
+                  dispatch({ type: "edit", content });
+                  setMarkersStale(true);
+                }}
                 onMount={onMount}
               />
             )}
@@ -184,6 +253,11 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
               {outcome && <ResultBar outcome={outcome} />}
               {state.run.phase === "idle" && <span className="text-sm text-zinc-500">Output appears here.</span>}
             </div>
+            {debug && (
+              <div className="border-b border-zinc-200 p-2 dark:border-zinc-800">
+                <DebugPanel report={debug} language={state.language} onLocate={locate} />
+              </div>
+            )}
             <div className="min-h-0 flex-1">
               <OutputView pieces={state.run.chunks} />
             </div>

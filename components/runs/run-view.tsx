@@ -1,3 +1,5 @@
+import { DebugPanel } from "@/components/debug/debug-panel";
+import type { DebugReport } from "@/lib/debug/types";
 import { findLanguage } from "@/lib/sandbox/languages";
 import type { StageResult } from "@/lib/sandbox/types";
 import { CodeTabs } from "./code-tabs";
@@ -16,6 +18,7 @@ export interface RunViewData {
   compile: StageResult | null;
   run: StageResult | null;
   wallTimeMs?: number | null;
+  debug?: DebugReport | null;
 }
 
 /** Code, inputs, result and output of a finished run; everything rendered as text. */
@@ -28,6 +31,7 @@ export function RunView({ data, compact = false }: { data: RunViewData; compact?
     run: data.run,
     limits: data.limits,
     wallTimeMs: data.wallTimeMs ?? null,
+    debug: data.debug ?? null,
   };
   return (
     <div className={`grid min-h-0 flex-1 grid-cols-1 ${compact ? "" : "lg:grid-cols-2"}`}>
@@ -42,6 +46,7 @@ export function RunView({ data, compact = false }: { data: RunViewData; compact?
         className="flex min-h-0 flex-col gap-2 border-zinc-200 p-3 lg:border-l dark:border-zinc-800"
       >
         {data.status === "running" ? <p>Running…</p> : <ResultBar outcome={outcome} />}
+        {data.debug && <DebugPanel report={data.debug} language={data.language} />}
         {!compact && (data.stdin || data.args.length > 0) && (
           <details className="text-sm" open={Boolean(data.stdin)}>
             <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Inputs</summary>

@@ -1,4 +1,5 @@
 import "server-only";
+import type { DebugReport } from "../debug/types";
 import type { ExecutionResult, StageResult } from "../sandbox/types";
 import { db } from "./client";
 
@@ -35,6 +36,7 @@ export interface RunRecord {
   compile: StageResult | null;
   run: StageResult | null;
   message: string | null;
+  debug: DebugReport | null;
   wallTimeMs: number | null;
   createdAt: Date;
   finishedAt: Date | null;
@@ -64,7 +66,14 @@ export async function createRun(run: NewRun): Promise<void> {
 /** Record the outcome of a run. */
 export async function finishRun(
   id: string,
-  outcome: { status: StoredStatus; compile?: StageResult; run?: StageResult; message?: string; wallTimeMs?: number },
+  outcome: {
+    status: StoredStatus;
+    compile?: StageResult;
+    run?: StageResult;
+    message?: string;
+    wallTimeMs?: number;
+    debug?: DebugReport | null;
+  },
 ): Promise<void> {
   const client = await db();
   await client.run.update({
@@ -74,6 +83,7 @@ export async function finishRun(
       compile: outcome.compile ? JSON.stringify(outcome.compile) : null,
       run: outcome.run ? JSON.stringify(outcome.run) : null,
       message: outcome.message ?? null,
+      debug: outcome.debug ? JSON.stringify(outcome.debug) : null,
       wallTimeMs: outcome.wallTimeMs ?? null,
       finishedAt: new Date(),
     },
@@ -106,6 +116,7 @@ function toRecord(row: RunRow): RunRecord {
     limits: JSON.parse(row.limits),
     compile: row.compile ? JSON.parse(row.compile) : null,
     run: row.run ? JSON.parse(row.run) : null,
+    debug: row.debug ? JSON.parse(row.debug) : null,
   };
 }
 

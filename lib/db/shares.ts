@@ -1,6 +1,7 @@
 import "server-only";
 import { customAlphabet } from "nanoid";
 import { z } from "zod";
+import type { DebugReport } from "../debug/types";
 import { db } from "./client";
 import type { RunRecord } from "./runs";
 
@@ -35,6 +36,11 @@ export const ShareSnapshot = z.object({
   limits: z.record(z.string(), z.number()),
   compile: Stage,
   run: Stage,
+  /** The DebugReport at the time of sharing (optional: older snapshots have none). */
+  debug: z
+    .custom<DebugReport>((v) => typeof v === "object")
+    .nullable()
+    .optional(),
   createdAt: z.string(),
 });
 export type ShareSnapshot = z.infer<typeof ShareSnapshot>;
@@ -59,6 +65,7 @@ export async function createShare(run: RunRecord, ownerId: string): Promise<stri
     limits: run.limits,
     compile: run.compile,
     run: run.run,
+    debug: run.debug,
     createdAt: run.createdAt.toISOString(),
   };
   const slug = newSlug();

@@ -1,4 +1,5 @@
 import "server-only";
+import type { DebugReport } from "../debug/types";
 import { log } from "../log";
 import type { ExecutionEvent, ExecutionResult } from "../sandbox";
 import { executeRecorded, prepareRun } from "./run-and-record";
@@ -10,6 +11,7 @@ export interface RunOutcome {
   run: ExecutionResult["run"] | null;
   limits: Record<string, number>;
   wallTimeMs: number | null;
+  debug: DebugReport | null;
 }
 
 export const outcomeOf = (r: {
@@ -18,12 +20,14 @@ export const outcomeOf = (r: {
   run?: RunOutcome["run"];
   limits: object;
   wallTimeMs?: number | null;
+  debug?: DebugReport | null;
 }): RunOutcome => ({
   status: r.status,
   compile: r.compile ?? null,
   run: r.run ?? null,
   limits: r.limits as Record<string, number>,
   wallTimeMs: r.wallTimeMs ?? null,
+  debug: r.debug ?? null,
 });
 
 /** What a watcher receives: engine events, then one "done" (or "error") line. */
@@ -65,7 +69,7 @@ export async function startLiveRun(input: unknown, ownerId: string): Promise<str
   };
   live.set(prepared.id, entry);
   executeRecorded(prepared, { signal: entry.controller.signal, onEvent: emit })
-    .then((r) => emit({ type: "done", result: outcomeOf(r.result) }))
+    .then((r) => emit({ type: "done", result: outcomeOf({ ...r.result, debug: r.debug }) }))
     .catch((err) => {
       log.error({ err, id: prepared.id }, "background run failed");
       const message = err instanceof Error && "code" in err ? err.message : "The run could not be completed.";

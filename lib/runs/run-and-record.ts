@@ -1,8 +1,11 @@
 import "server-only";
 import { nanoid } from "nanoid";
 import { createRun, finishRun } from "../db/runs";
+import { analyze } from "../debug";
+import type { DebugReport } from "../debug/types";
 import { log } from "../log";
 import {
+  decodeFiles,
   type ExecuteRequest,
   type ExecutionEvent,
   type ExecutionResult,
@@ -19,6 +22,8 @@ export interface RecordedRun {
   id: string;
   createdAt: Date;
   result: ExecutionResult;
+  /** Why it failed and where, for every run whose status is not ok. */
+  debug: DebugReport | null;
 }
 
 export interface PreparedRun {
@@ -27,6 +32,8 @@ export interface PreparedRun {
   req: ExecuteRequest;
   language: string;
   version: string;
+  /** File names as the program sees them, entry first. */
+  files: string[];
 }
 
 interface RecordOptions {
@@ -59,7 +66,9 @@ export async function prepareRun(input: unknown, opts: RecordOptions): Promise<P
     limits: resolveLimits(req.limits),
     network: req.network,
   });
-  return { id, createdAt, req, language: language.id, version };
+  // The names the program sees (nameless Piston files get the language's default name).
+  const files = decodeFiles(req.files, language.defaultFile).map((f) => f.name);
+  return { id, createdAt, req, language: language.id, version, files };
 }
 
 /** Execute a prepared run and store its outcome. A sandbox fault becomes status internal_error. */
@@ -81,15 +90,24 @@ export async function executeRecorded(
     log.error({ err, id }, "sandbox fault");
     const limits = resolveLimits(run.req.limits);
     result = { language: run.language, version: run.version, status: "internal_error", limits, wallTimeMs: 0 };
-    return { id, createdAt, result };
+    return { id, createdAt, result, debug: null };
   }
+  const debug = analyze({
+    language: result.language,
+    status: result.status,
+    compile: result.compile ?? null,
+    run: result.run ?? null,
+    files: run.files,
+    limits: result.limits,
+  });
   await finishRun(id, {
     status: result.status,
     compile: result.compile,
     run: result.run,
     wallTimeMs: result.wallTimeMs,
+    debug,
   });
-  return { id, createdAt, result };
+  return { id, createdAt, result, debug };
 }
 
 /** prepareRun + executeRecorded: the API's one-call path. */

@@ -229,6 +229,11 @@ export class SandboxBox {
     });
   }
 
+  /** False once the container's stream has ended (it stopped or was removed). */
+  get alive(): boolean {
+    return !this.ended;
+  }
+
   /** Whether Docker saw the kernel OOM-kill something in this container. */
   async oomKilled(): Promise<boolean> {
     try {

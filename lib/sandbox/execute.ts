@@ -7,8 +7,9 @@ import { SandboxFault, ValidationError } from "./errors";
 import { imageFor } from "./images";
 import { findLanguage, LANGUAGES, type Language } from "./languages";
 import { type Limits, resolveLimits } from "./limits";
+import type { PoolSpec } from "./pool";
 import { decodeFiles, type ExecuteRequest, parseExecuteRequest } from "./request";
-import { slots } from "./runtime-state";
+import { pool, slots } from "./runtime-state";
 import { runStatus, stageSucceeded, toStageResult } from "./stage-result";
 import type { ExecutionEvent, ExecutionResult, StageName, StageResult } from "./types";
 
@@ -160,18 +161,10 @@ async function withCompiledBox<T>(
   const release = await slots().acquire(opts.signal);
   try {
     const budget = (plan.compile ? limits.compileTimeoutMs : 0) + limits.timeoutMs * Math.max(1, runs);
-    const box = await SandboxBox.open({
-      image,
-      runId: opts.runId ?? nanoid(),
-      deadline: Date.now() + budget + 60_000,
-      memoryMb: plan.compile ? Math.max(limits.compileMemoryMb, limits.memoryMb) : limits.memoryMb,
-      pids: plan.compile ? Math.max(limits.pids, COMPILE_MIN_PIDS) : limits.pids,
-      cpus: limits.cpus,
-      tmpMb: limits.tmpMb,
-      nofile: limits.nofile,
-      network: req.network,
-      runtime: env().RUNBOX_RUNTIME,
-    });
+    const spec = boxSpec(image, limits, Boolean(plan.compile), req.network);
+    const box =
+      pool().take(spec) ??
+      (await SandboxBox.open({ ...spec, runId: opts.runId ?? nanoid(), deadline: Date.now() + budget + 60_000 }));
     try {
       await box.putFiles(files);
       let compile: StageResult | undefined;
@@ -182,11 +175,35 @@ async function withCompiledBox<T>(
       }
       return await use({ req, language, version, limits, plan, env: envVars, box, compile });
     } finally {
-      await box.destroy();
+      // Removal happens in the background: the answer does not wait for Docker's cleanup,
+      // and the reaper catches anything a crash leaves.
+      void box.destroy();
     }
   } finally {
     release();
   }
+}
+
+/** The container a run of these limits needs; pooled containers are made from the same. */
+export function boxSpec(image: string, limits: Limits, compiled: boolean, network: boolean): PoolSpec {
+  return {
+    image,
+    memoryMb: compiled ? Math.max(limits.compileMemoryMb, limits.memoryMb) : limits.memoryMb,
+    pids: compiled ? Math.max(limits.pids, COMPILE_MIN_PIDS) : limits.pids,
+    cpus: limits.cpus,
+    tmpMb: limits.tmpMb,
+    nofile: limits.nofile,
+    network,
+    runtime: env().RUNBOX_RUNTIME,
+  };
+}
+
+/** The spec of a language at default limits (what the pool prewarms). */
+export function defaultSpec(languageId: string): PoolSpec {
+  const language = findLanguage(languageId);
+  if (!language) throw new Error(`unknown language ${languageId}`);
+  const compiled = Boolean(language.plan([{ name: language.defaultFile, content: Buffer.alloc(0) }], []).compile);
+  return boxSpec(imageFor(language.id).image, resolveLimits({}), compiled, false);
 }
 
 /** After compiling, lower memory and pids to the run's own limits. */

@@ -8,6 +8,6 @@ export { imageManifest } from "./images";
 export { findLanguage, LANGUAGES, type Language } from "./languages";
 export { INPUT_CAPS, type Limits, limitBounds, resolveLimits } from "./limits";
 export { reapContainers, startReaper } from "./reaper";
-export { ExecuteRequest, type ExecuteRequestInput, fieldErrorsOf, parseExecuteRequest } from "./request";
-export { slots } from "./runtime-state";
+export { decodeFiles, ExecuteRequest, type ExecuteRequestInput, fieldErrorsOf, parseExecuteRequest } from "./request";
+export { pool, slots } from "./runtime-state";
 export type { ExecutionEvent, ExecutionResult, RunStatus, StageResult } from "./types";

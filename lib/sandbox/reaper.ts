@@ -6,7 +6,7 @@ import { docker } from "./docker";
  * Remove labelled sandbox containers whose deadline has passed (or, with `all`, every one):
  * leftovers of a crash or restart. Returns how many were removed. Never throws.
  */
-export async function reapContainers(opts: { all?: boolean; now?: number } = {}): Promise<number> {
+export async function reapContainers(opts: { all?: boolean; now?: number; runPrefix?: string } = {}): Promise<number> {
   const now = opts.now ?? Date.now();
   let removed = 0;
   try {
@@ -14,6 +14,7 @@ export async function reapContainers(opts: { all?: boolean; now?: number } = {})
     for (const info of list) {
       const deadline = Number(info.Labels?.[LABEL.deadline] ?? 0);
       if (!opts.all && deadline > now) continue;
+      if (opts.runPrefix && !info.Labels?.[LABEL.run]?.startsWith(opts.runPrefix)) continue;
       try {
         await docker().getContainer(info.Id).remove({ force: true, v: true });
         removed++;

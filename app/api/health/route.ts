@@ -1,6 +1,6 @@
 import { pingDb } from "@/lib/db/client";
 import { json } from "@/lib/http/responses";
-import { imageManifest, pingDocker, slots } from "@/lib/sandbox";
+import { imageManifest, pingDocker, pool, slots } from "@/lib/sandbox";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +20,7 @@ export async function GET() {
       database,
       languages: Object.keys(imageManifest()).length,
       queue: slots().stats,
+      pool: pool().stats(),
     },
     ok ? 200 : 503,
   );

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const body = await readJson(request);
-    const { id, createdAt, result } = await runAndRecord(body, { source: "api", signal: request.signal });
+    const { id, createdAt, result, debug } = await runAndRecord(body, { source: "api", signal: request.signal });
     return json({
       id,
       status: result.status,
@@ -15,6 +15,7 @@ export async function POST(request: Request) {
       version: result.version,
       ...(result.compile ? { compile: result.compile } : {}),
       run: result.run ?? null,
+      ...(debug ? { debug } : {}),
       limits: result.limits,
       wallTimeMs: result.wallTimeMs,
       createdAt: createdAt.toISOString(),

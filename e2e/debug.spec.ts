@@ -1,0 +1,55 @@
+import { expect, test } from "./fixtures";
+import { PlaygroundPage } from "./pages/playground-page";
+
+const markers = (page: import("@playwright/test").Page) =>
+  page.evaluate(() =>
+    (window.monaco?.editor.getModelMarkers({ owner: "runbox" }) ?? []).map((m) => ({
+      line: m.startLineNumber,
+      file: m.resource.path.split("/").pop(),
+      message: m.message,
+    })),
+  );
+
+const cursorLine = (page: import("@playwright/test").Page) =>
+  page.evaluate(() => window.monaco?.editor.getEditors()[0]?.getPosition()?.lineNumber ?? 0);
+
+test("a failing program gets a debug report, a marker on its line, and links to it", async ({ page }) => {
+  const pg = new PlaygroundPage(page);
+  await pg.goto();
+  await pg.setCode("from helper import total\n\nprint(total([1, 2, 3]))\n");
+  await pg.addFile("helper.py");
+  await pg.setCode("def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s + missing_name\n");
+  await pg.tab("main.py").click();
+  await pg.runToEnd();
+
+  const panel = page.getByTestId("debug-panel");
+  await expect(panel).toHaveAttribute("data-category", "name");
+  await expect(page.getByTestId("debug-title")).toContainText("missing_name");
+  await expect(page.getByTestId("debug-hint")).not.toBeEmpty();
+  await expect.poll(() => markers(page)).toContainEqual(expect.objectContaining({ file: "helper.py", line: 5 }));
+
+  // The location opens the right tab and puts the cursor on the line.
+  await page.locator('[data-testid="debug-location"][data-file="helper.py"]').first().click();
+  await expect(pg.tab("helper.py")).toHaveAttribute("aria-selected", "true");
+  await expect.poll(() => cursorLine(page)).toBe(5);
+
+  // Markers clear when the code changes.
+  await pg.setCode("def total(xs):\n    return sum(xs)\n");
+  await expect.poll(() => markers(page)).toEqual([]);
+  await pg.runToEnd();
+  await expect(pg.output()).toHaveText("6\n");
+  await expect(panel).toHaveCount(0);
+});
+
+test("a compile error is reported with every location", async ({ page }) => {
+  const pg = new PlaygroundPage(page);
+  await pg.goto();
+  await pg.chooseLanguage("c");
+  await pg.setCode('#include <stdio.h>\n\nint main(void) {\n  int a = 1\n  printf("%d\\n", b);\n  return 0;\n}\n');
+  await pg.runToEnd();
+  await expect(pg.status()).toHaveText("Compile error");
+  const panel = page.getByTestId("debug-panel");
+  await expect(panel).toBeVisible();
+  expect(await page.getByTestId("debug-location").count()).toBeGreaterThanOrEqual(1);
+  await expect.poll(async () => (await markers(page)).length).toBeGreaterThanOrEqual(1);
+});

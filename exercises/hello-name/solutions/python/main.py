@@ -1,0 +1,4 @@
+import sys
+
+name = sys.stdin.readline().strip()
+print(f"Hello, {name or 'World'}!")

@@ -1,0 +1,3 @@
+name = ($stdin.gets || "").strip
+name = "World" if name.empty?
+puts "Hello, #{name}!"

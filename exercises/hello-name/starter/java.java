@@ -1,0 +1,14 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+
+public class Main {
+    public static void main(String[] args) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+        String line = in.readLine();
+        if (line == null) line = "";
+
+        // TODO: greet the person: strip the spaces around the name, and use World when it is empty.
+        System.out.println("Hello!");
+    }
+}

@@ -1,0 +1,3 @@
+const input = require("node:fs").readFileSync(0, "utf8");
+const line = input.split("\n")[0].replace(/\r$/, "");
+console.log([...line].reverse().join(""));

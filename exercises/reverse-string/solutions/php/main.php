@@ -1,0 +1,3 @@
+<?php
+$line = rtrim(fgets(STDIN), "\r\n");
+echo strrev($line), "\n";

@@ -1,0 +1,4 @@
+import sys
+
+line = sys.stdin.readline().rstrip("\r\n")
+print(line[::-1])

@@ -1,0 +1,6 @@
+const data = require("node:fs").readFileSync(0, "utf8").trim().split(/\s+/).map(Number);
+const n = data[0];
+const numbers = data.slice(1, n + 1);
+
+// TODO: sort the numbers from smallest to largest.
+console.log(numbers.join(" "));

@@ -1,0 +1,8 @@
+import sys
+
+data = sys.stdin.read().split()
+n = int(data[0])
+numbers = [int(x) for x in data[1 : n + 1]]
+
+# TODO: sort the numbers from smallest to largest.
+print(" ".join(map(str, numbers)))

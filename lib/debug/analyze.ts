@@ -1,0 +1,154 @@
+/**
+ * One finished run → one DebugReport. Order of reasoning: a limit that stopped the run explains
+ * it best (its signal is only the kill); then what the toolchain printed, read by the language's
+ * parser; then the bare signal or exit code.
+ */
+import type { ExecutionResult, StageResult } from "../sandbox/types";
+import { hintFor } from "./hints";
+import { type LimitReport, memoryLimit, outputLimit, processLimit, showsForkFailure, timeLimit } from "./limits";
+import type { Finding } from "./parsers/finding";
+import { parserFor } from "./parsers/index";
+import { normalSignal, signalFinding } from "./signals";
+import { headline, stripContainerPaths, tailMessage, tidyMessage } from "./text";
+import type { AnalyzeInput, DebugFrame, DebugReport } from "./types";
+
+/** Frames kept per report: the outermost few (how it started) and the innermost (where it failed). */
+const OUTER_FRAMES = 10;
+const INNER_FRAMES = 20;
+/** Identical consecutive frames (a recursion) kept before the rest of the run is dropped. */
+const REPEATED_FRAMES = 3;
+
+/** Outcomes that are not failures of the program. */
+const NO_REPORT = new Set(["ok", "stopped", "interrupted", "internal_error"]);
+
+function failed(stage: StageResult): boolean {
+  return stage.exitCode !== 0 || stage.signal !== null || stage.timedOut || stage.outOfMemory || stage.outputTruncated;
+}
+
+/** The input analyze() takes, from the engine's result and the user's file names (entry first). */
+export function inputFromResult(result: ExecutionResult, files: string[]): AnalyzeInput {
+  return {
+    language: result.language,
+    status: result.status,
+    compile: result.compile ?? null,
+    run: result.run ?? null,
+    files,
+    limits: result.limits,
+  };
+}
+
+/** Recursion leaves a thousand identical frames: keep a few of each run and both ends of the stack. */
+function compactFrames(frames: DebugFrame[]): DebugFrame[] {
+  const out: DebugFrame[] = [];
+  let run = 0;
+  for (let i = 0; i < frames.length; i++) {
+    const f = frames[i] as DebugFrame;
+    const prev = frames[i - 1];
+    run = prev && prev.file === f.file && prev.line === f.line && prev.function === f.function ? run + 1 : 1;
+    if (run <= REPEATED_FRAMES) out.push(f);
+  }
+  if (out.length <= OUTER_FRAMES + INNER_FRAMES) return out;
+  return [...out.slice(0, OUTER_FRAMES), ...out.slice(-INNER_FRAMES)];
+}
+
+function parse(input: AnalyzeInput, stage: "compile" | "run", result: StageResult): Finding | null {
+  const parser = parserFor(input.language);
+  const ctx = { files: input.files, compileOutput: input.compile?.output };
+  if (stage === "compile") return parser.compile?.(result.output, ctx) ?? null;
+  // Diagnostics go to stderr; stdout is the program's own output and could only mislead.
+  // (Some setups print errors on stdout, e.g. PHP with display_errors on: then read both.)
+  return parser.run?.(result.stderr, ctx) ?? (result.stdout ? (parser.run?.(result.output, ctx) ?? null) : null);
+}
+
+/** PHP's "Allowed memory size of 33554432 bytes exhausted": its own limit, in bytes. */
+function phpMemoryLimit(finding: Finding | null): number | undefined {
+  if (finding?.kind !== "memory_limit") return undefined;
+  const bytes = /Allowed memory size of (\d+) bytes/.exec(finding.title)?.[1];
+  return bytes ? Number(bytes) : undefined;
+}
+
+function fromLimit(
+  limit: LimitReport,
+  input: AnalyzeInput,
+  stage: "compile" | "run",
+  finding: Finding | null,
+  message: string,
+): DebugReport {
+  return {
+    category: limit.category,
+    stage,
+    title: limit.title,
+    message,
+    locations: finding?.locations ?? [],
+    frames: compactFrames(finding?.frames ?? []),
+    hint: `${limit.lead} ${hintFor(limit.category, input.language, finding?.kind)}`,
+  };
+}
+
+export function analyze(input: AnalyzeInput): DebugReport | null {
+  if (NO_REPORT.has(input.status)) return null;
+  const compileFailed = input.compile !== null && (failed(input.compile) || input.status === "compile_error");
+  const stage = compileFailed || input.run === null ? "compile" : "run";
+  const result = stage === "compile" ? input.compile : input.run;
+  if (!result) return null;
+
+  const finding = parse(input, stage, result);
+  const findingMessage = finding ? tidyMessage(finding.message) : "";
+  const stderrTail = tailMessage(result.stderr || result.output, 12);
+
+  // Limits first: they are why the program stopped, whatever it printed on the way.
+  const forkFailure = stage === "run" && showsForkFailure(result.output);
+  if (input.status === "timeout" || result.timedOut || result.signal === "SIGXCPU") {
+    if (forkFailure) return fromLimit(processLimit(input, true), input, stage, finding, stderrTail);
+    return fromLimit(timeLimit(input, stage), input, stage, finding, stderrTail);
+  }
+  if (input.status === "memory_limit" || result.outOfMemory) {
+    return fromLimit(memoryLimit(input, stage), input, stage, finding, findingMessage || stderrTail);
+  }
+  if (input.status === "output_limit" || result.outputTruncated) {
+    return fromLimit(outputLimit(input), input, stage, null, tailMessage(result.output, 5));
+  }
+  if (forkFailure) {
+    return fromLimit(processLimit(input, false), input, stage, finding, findingMessage || stderrTail);
+  }
+
+  if (finding) {
+    const report: DebugReport = {
+      category: finding.category,
+      stage,
+      title: headline(finding.title),
+      message: findingMessage,
+      locations: finding.locations,
+      frames: compactFrames(finding.frames),
+      hint: hintFor(finding.category, input.language, finding.kind),
+    };
+    // A language's own out-of-memory error (MemoryError, OutOfMemoryError, PHP's memory_limit)
+    // still deserves the limit's name and value.
+    if (finding.category === "memory")
+      report.hint = `${memoryLimit(input, stage, phpMemoryLimit(finding)).lead} ${report.hint}`;
+    return report;
+  }
+
+  if (result.signal) {
+    const s = signalFinding(input.language, result.signal);
+    return {
+      category: s.category,
+      stage,
+      title: s.title,
+      message: stderrTail,
+      locations: [],
+      frames: [],
+      hint: hintFor(s.category, input.language, normalSignal(s.kind)),
+    };
+  }
+  const code = result.exitCode ?? 1;
+  return {
+    category: stage === "compile" ? "compile" : "exit_code",
+    stage,
+    title: stage === "compile" ? `Compilation failed (exit code ${code})` : `Exited with code ${code}`,
+    message: stripContainerPaths(stderrTail),
+    locations: [],
+    frames: [],
+    hint: hintFor(stage === "compile" ? "compile" : "exit_code", input.language),
+  };
+}
