@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
+import { setEditorText } from "./support/monaco";
 
 const slug = "hello-name";
 const solution = fs.readFileSync(
@@ -8,10 +9,7 @@ const solution = fs.readFileSync(
   "utf8",
 );
 
-async function setCode(page: import("@playwright/test").Page, code: string) {
-  await page.waitForFunction(() => (window.monaco?.editor.getEditors().length ?? 0) > 0);
-  await page.evaluate((c) => window.monaco?.editor.getEditors()[0]?.setValue(c), code);
-}
+const setCode = setEditorText;
 
 test("solves an exercise in the browser and sees progress on the catalog", async ({ page }) => {
   await page.goto("/exercises");

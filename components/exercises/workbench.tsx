@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { judgeSolution } from "@/app/actions";
 import { CodeEditor } from "@/components/ui/code-editor";
 import type { Judgement } from "@/lib/judge/judge";
@@ -30,22 +30,29 @@ export function Workbench({ slug, languages, starter }: Props) {
   const lang = languages.find((l) => l.id === language);
   const fallback = starter[language] ?? { name: lang?.defaultFile ?? "main.txt", content: "" };
   const [code, setCode] = useState<string>(fallback.content);
+  // The judge reads the latest code through a ref: a click may come before the re-render.
+  const codeRef = useRef(code);
+  codeRef.current = code;
   const [busy, setBusy] = useState<null | "samples" | "submit">(null);
   const [result, setResult] = useState<{ mode: string; judgement: Judgement } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // Saved code is read after hydration, once per exercise and language; an edit made before
+  // that (or since) is never overwritten by it.
+  const loadedKey = useRef<string | null>(null);
   useEffect(() => {
-    const saved = localStorage.getItem(storageKey(slug, language));
-    setCode(saved ?? starter[language]?.content ?? "");
+    const key = storageKey(slug, language);
+    if (loadedKey.current === key) return;
+    loadedKey.current = key;
+    setCode(localStorage.getItem(key) ?? starter[language]?.content ?? "");
   }, [slug, language, starter]);
 
   async function judge(mode: "samples" | "submit") {
     setBusy(mode);
     setError(null);
     setResult(null);
-    const res = await judgeSolution(slug, { language, files: [{ name: fallback.name, content: code }] }, mode).catch(
-      () => null,
-    );
+    const files = [{ name: fallback.name, content: codeRef.current }];
+    const res = await judgeSolution(slug, { language, files }, mode).catch(() => null);
     setBusy(null);
     if (!res) setError("Could not reach the server.");
     else if (!res.ok) setError(res.error.message);
@@ -110,6 +117,8 @@ export function Workbench({ slug, languages, starter }: Props) {
           language={lang?.monaco ?? "plaintext"}
           value={code}
           onChange={(v) => {
+            loadedKey.current = storageKey(slug, language);
+            codeRef.current = v;
             setCode(v);
             localStorage.setItem(storageKey(slug, language), v);
           }}

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { setEditorText } from "../support/monaco";
 
 declare global {
   interface Window {
@@ -22,7 +23,7 @@ export class PlaygroundPage {
   }
 
   async setCode(code: string) {
-    await this.page.evaluate((c) => window.monaco?.editor.getEditors()[0]?.setValue(c), code);
+    await setEditorText(this.page, code);
   }
 
   async code(): Promise<string> {

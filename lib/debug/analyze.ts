@@ -9,8 +9,8 @@ import { type LimitReport, memoryLimit, outputLimit, processLimit, showsForkFail
 import type { Finding } from "./parsers/finding";
 import { parserFor } from "./parsers/index";
 import { normalSignal, signalFinding } from "./signals";
-import { headline, stripContainerPaths, tailMessage, tidyMessage } from "./text";
-import type { AnalyzeInput, DebugFrame, DebugReport } from "./types";
+import { headline, tailMessage, tidyMessage } from "./text";
+import type { AnalyzeInput, DebugFrame, DebugLocation, DebugReport } from "./types";
 
 /** Frames kept per report: the outermost few (how it started) and the innermost (where it failed). */
 const OUTER_FRAMES = 10;
@@ -51,13 +51,19 @@ function compactFrames(frames: DebugFrame[]): DebugFrame[] {
   return [...out.slice(0, OUTER_FRAMES), ...out.slice(-INNER_FRAMES)];
 }
 
+/** Location messages are one line, without container paths, like titles. */
+function tidyLocations(locations: DebugLocation[]): DebugLocation[] {
+  return locations.map((l) => (l.message ? { ...l, message: headline(l.message, 300) } : l));
+}
+
 function parse(input: AnalyzeInput, stage: "compile" | "run", result: StageResult): Finding | null {
   const parser = parserFor(input.language);
   const ctx = { files: input.files, compileOutput: input.compile?.output };
   if (stage === "compile") return parser.compile?.(result.output, ctx) ?? null;
   // Diagnostics go to stderr; stdout is the program's own output and could only mislead.
-  // (Some setups print errors on stdout, e.g. PHP with display_errors on: then read both.)
-  return parser.run?.(result.stderr, ctx) ?? (result.stdout ? (parser.run?.(result.output, ctx) ?? null) : null);
+  const fromStderr = parser.run?.(result.stderr, ctx) ?? null;
+  if (fromStderr || !parser.errorsOnStdout || result.stdout === "") return fromStderr;
+  return parser.run?.(result.output, ctx) ?? null;
 }
 
 /** PHP's "Allowed memory size of 33554432 bytes exhausted": its own limit, in bytes. */
@@ -79,7 +85,7 @@ function fromLimit(
     stage,
     title: limit.title,
     message,
-    locations: finding?.locations ?? [],
+    locations: tidyLocations(finding?.locations ?? []),
     frames: compactFrames(finding?.frames ?? []),
     hint: `${limit.lead} ${hintFor(limit.category, input.language, finding?.kind)}`,
   };
@@ -106,7 +112,9 @@ export function analyze(input: AnalyzeInput): DebugReport | null {
     return fromLimit(memoryLimit(input, stage), input, stage, finding, findingMessage || stderrTail);
   }
   if (input.status === "output_limit" || result.outputTruncated) {
-    return fromLimit(outputLimit(input), input, stage, null, tailMessage(result.output, 5));
+    // The last line was cut mid-way by the limit; the whole lines before it show what was printed.
+    const whole = result.output.slice(0, result.output.lastIndexOf("\n") + 1);
+    return fromLimit(outputLimit(input), input, stage, null, tailMessage(whole, 5));
   }
   if (forkFailure) {
     return fromLimit(processLimit(input, false), input, stage, finding, findingMessage || stderrTail);
@@ -118,14 +126,14 @@ export function analyze(input: AnalyzeInput): DebugReport | null {
       stage,
       title: headline(finding.title),
       message: findingMessage,
-      locations: finding.locations,
+      locations: tidyLocations(finding.locations),
       frames: compactFrames(finding.frames),
       hint: hintFor(finding.category, input.language, finding.kind),
     };
     // A language's own out-of-memory error (MemoryError, OutOfMemoryError, PHP's memory_limit)
     // still deserves the limit's name and value.
     if (finding.category === "memory")
-      report.hint = `${memoryLimit(input, stage, phpMemoryLimit(finding)).lead} ${report.hint}`;
+      report.hint = `${memoryLimit(input, stage, true, phpMemoryLimit(finding)).lead} ${report.hint}`;
     return report;
   }
 
@@ -146,7 +154,7 @@ export function analyze(input: AnalyzeInput): DebugReport | null {
     category: stage === "compile" ? "compile" : "exit_code",
     stage,
     title: stage === "compile" ? `Compilation failed (exit code ${code})` : `Exited with code ${code}`,
-    message: stripContainerPaths(stderrTail),
+    message: stderrTail,
     locations: [],
     frames: [],
     hint: hintFor(stage === "compile" ? "compile" : "exit_code", input.language),

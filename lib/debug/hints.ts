@@ -35,6 +35,7 @@ const BY_CATEGORY: Record<DebugCategory, ByLanguage> = {
       "JavaScript cannot find a variable with this name. Check the spelling and capitalisation, declare it with `let` or `const` before using it, and remember that a variable declared inside `{ }` does not exist outside them.",
     typescript:
       "TypeScript cannot find this name here. Check the spelling and capitalisation, that it is declared (`let`, `const`, `function`) or imported, and that the declaration is not inside a block this line is outside of.",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: shell syntax, shown to the learner as is
     bash: "With `set -u`, Bash stops at a variable that was never set. Check the spelling (names are case-sensitive), and give optional variables a default with `${name:-default}`.",
     ruby: "Ruby found no local variable or method with this name. Check the spelling, and that the variable is assigned earlier in the same method: a method cannot see local variables from outside it.",
     go: "Go cannot find this name. Check the spelling and capitalisation (names from another package start with a capital letter, like `fmt.Println`), and that it is declared in a block that contains this line.",
@@ -185,6 +186,7 @@ const BY_CATEGORY: Record<DebugCategory, ByLanguage> = {
     php: "Look for an array that grows without end, or a function that calls itself forever: PHP has no stack limit, so endless recursion uses up memory instead.",
     javascript:
       "Look for an array or string that keeps growing inside a loop that never ends; keep only what you need, or process the data in pieces.",
+    go: "Look for a slice or map that keeps growing, or a function that calls itself without end: goroutine stacks grow until memory runs out, so endless recursion in Go often ends here rather than as a stack overflow.",
   },
   output_limit: {
     "*": "Usually a print inside a loop that never ends, or one that runs far more often than intended. Fix the loop's end condition, or print less (for example only the final result).",

@@ -59,7 +59,16 @@ export function timeLimit(input: AnalyzeInput, stage: "compile" | "run"): LimitR
   };
 }
 
-export function memoryLimit(input: AnalyzeInput, stage: "compile" | "run", ownLimitBytes?: number): LimitReport {
+/**
+ * `refused`: the runtime reported the failed allocation itself (MemoryError, OutOfMemoryError…)
+ * instead of being killed.
+ */
+export function memoryLimit(
+  input: AnalyzeInput,
+  stage: "compile" | "run",
+  refused = false,
+  ownLimitBytes?: number,
+): LimitReport {
   if (ownLimitBytes !== undefined) {
     // PHP's memory_limit is lower than the container's and stops the script first.
     const v = formatMb(Math.round(ownLimitBytes / (1024 * 1024)));
@@ -84,7 +93,9 @@ export function memoryLimit(input: AnalyzeInput, stage: "compile" | "run", ownLi
     lead:
       input.language === "java"
         ? `The program ran out of memory: the JVM gets about half of the ${v} memory limit as its heap.`
-        : `The program used more than the ${v} memory limit and was stopped.`,
+        : refused
+          ? `The program asked for more memory than the ${v} memory limit allows.`
+          : `The program used more than the ${v} memory limit and was stopped.`,
   };
 }
 

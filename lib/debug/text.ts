@@ -2,8 +2,6 @@
  * Small text helpers shared by the parsers. Program output can be a megabyte of hostile text:
  * everything here is a single pass, and regexes only ever see one line capped at MAX_LINE.
  */
-import { stripAnsi } from "../ansi";
-
 /** Longest line a parser regex is run on; longer lines are cut (no error line is this long). */
 export const MAX_LINE = 2000;
 /** Lines kept in a report's message. */
@@ -12,6 +10,24 @@ const MAX_MESSAGE_CHARS = 4000;
 /** A run of identical lines (or blocks) longer than this collapses to two copies and a count. */
 const MAX_REPEATS = 3;
 const MAX_PERIOD = 3;
+/** How much of the end of an output tailMessage looks at. */
+const TAIL_CHARS = 64 * 1024;
+
+/**
+ * Terminal escapes: CSI (colours, cursor moves), OSC (titles, links; it ends at BEL or ESC \ and
+ * its body cannot contain ESC, so a scan never passes the next escape) and two-byte escapes.
+ * The classes of the CSI part do not overlap, so nothing backtracks.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal escapes is the point
+const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[\s\S]?)/g;
+/** Other control characters (tab and newline stay). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** Text without terminal escapes and control characters (carriage returns included). */
+export function stripAnsi(text: string): string {
+  return text.replace(ESCAPES, "").replace(CONTROLS, "");
+}
 
 /** Output as lines without ANSI colour codes or carriage returns, each cut to MAX_LINE. */
 export function toLines(output: string): string[] {
@@ -72,7 +88,8 @@ function sameBlock(lines: readonly string[], a: number, b: number, period: numbe
 
 /** The last `count` non-blank lines of an output, tidied (for runs that end without an error). */
 export function tailMessage(output: string, count: number): string {
-  const lines = toLines(output);
+  // Only the end matters; a megabyte of output need not be split into lines for it.
+  const lines = toLines(output.length > TAIL_CHARS ? output.slice(-TAIL_CHARS) : output);
   let end = lines.length;
   while (end > 0 && (lines[end - 1] ?? "").trim() === "") end--;
   return tidyMessage(lines.slice(Math.max(0, end - count), end));

@@ -2,9 +2,16 @@ import os from "node:os";
 import type { StageRun } from "./box";
 import type { RunStatus, StageResult } from "./types";
 
-const SIGNAL_NAMES = new Map<number, string>(
-  Object.entries(os.constants.signals).map(([name, num]) => [num as number, name]),
-);
+// Several names share a number (SIGIOT = SIGABRT, SIGPOLL = SIGIO); the first name wins, so
+// the common ones are listed first.
+const PREFERRED = ["SIGABRT", "SIGIO", "SIGCHLD", "SIGSYS"];
+const SIGNAL_NAMES = new Map<number, string>();
+for (const [name, num] of [
+  ...PREFERRED.map((n) => [n, os.constants.signals[n as keyof typeof os.constants.signals]] as const),
+  ...Object.entries(os.constants.signals),
+]) {
+  if (typeof num === "number" && !SIGNAL_NAMES.has(num)) SIGNAL_NAMES.set(num, name);
+}
 
 /** "SIGKILL" for 9, or "SIG<n>" for numbers this platform does not name. */
 export function signalName(num: number): string {

@@ -60,10 +60,10 @@ function run(output: string, ctx: ParseContext): Finding | null {
   for (const line of toLines(output)) {
     const e = readError(line, ctx.files);
     if (e) {
-      // Bash echoes the offending code after a syntax error ("main.sh: line 3: `fi'"): same line, no news.
       errors.push(e);
       message.push(line);
     } else if (line.includes(": line ") && errors.length > 0 && errors.length < 50) {
+      // Such as the code Bash echoes after a syntax error ("main.sh: line 3: `fi'"): context, not an error.
       message.push(line);
     }
   }

@@ -25,8 +25,10 @@ export interface ParseContext {
 export interface LanguageParser {
   /** Reads a failed compile stage. */
   compile?: (output: string, ctx: ParseContext) => Finding | null;
-  /** Reads a failed run. */
+  /** Reads a failed run (its stderr). */
   run?: (output: string, ctx: ParseContext) => Finding | null;
+  /** The runtime may print its errors on stdout too (PHP with display_errors on). */
+  errorsOnStdout?: boolean;
 }
 
 /** Frames innermost-last: the one a recursion repeats most, else the innermost. */

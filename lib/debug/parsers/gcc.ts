@@ -81,9 +81,12 @@ function compile(output: string, ctx: ParseContext): Finding | null {
   const diagnostics: Diagnostic[] = [];
   /** Linker errors in output order: the undefined symbol and the diagnostic standing for them. */
   const linkErrors: { name: string; d: Diagnostic }[] = [];
-  for (const line of toLines(output)) {
-    // "collect2: error: ld returned 1 exit status" only repeats that the linker failed.
-    if (line.startsWith("collect2:") || line.startsWith("/usr/bin/ld: ") || line === "compilation terminated.") continue;
+  for (const raw of toLines(output)) {
+    const line = raw.startsWith("/usr/bin/ld: ") ? raw.slice(13) : raw;
+    // "collect2: error: ld returned 1 exit status" only repeats that the linker failed, and
+    // "/tmp/ccX.o: in function `main':" names a temporary object file.
+    if (line.startsWith("collect2:") || line === "compilation terminated.") continue;
+    if (line.includes(": in function `") && !line.includes("undefined reference")) continue;
     const d = readDiagnostic(line, ctx.files);
     const last = diagnostics.at(-1);
     if (d && d.severity === "note" && last) {
@@ -121,7 +124,8 @@ function compile(output: string, ctx: ParseContext): Finding | null {
   if (first) return { category: categoryOf(first), title: first.text, message, locations, frames: [] };
   const link = linkErrors[0];
   if (!link) return null;
-  if (link.name === "") return { category: "compile", title: link.d.text, message, locations, frames: [], kind: "link" };
+  if (link.name === "")
+    return { category: "compile", title: link.d.text, message, locations, frames: [], kind: "link" };
   return {
     category: "undefined_function",
     title: `undefined reference to '${link.name}'`,

@@ -50,6 +50,8 @@ function compile(output: string, ctx: ParseContext): Finding | null {
     const file = pos ? userFile(pos.path, ctx.files) : null;
     if (!pos || !file) continue;
     const text = line.slice(sep + 2);
+    // Go stops after ten errors and says so at a position of its own: not an error to fix.
+    if (text === "too many errors") continue;
     const location: DebugLocation = { file, line: pos.line, message: text };
     if (pos.column !== undefined) location.column = pos.column;
     errors.push({ location, text, lines: [line] });

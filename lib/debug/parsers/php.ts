@@ -127,4 +127,4 @@ function phpFrames(
   return frames.reverse();
 }
 
-export const phpParser: LanguageParser = { run };
+export const phpParser: LanguageParser = { run, errorsOnStdout: true };

@@ -56,8 +56,7 @@ function categoryOf(name: string, message: string, sourceLine: string): DebugCat
   }
 }
 
-const looksLikeException = (name: string) =>
-  /(?:Error|Exception|Exit|Interrupt|Warning|StopIteration)$/.test(name) || name === "MemoryError";
+const looksLikeException = (name: string) => /(?:Error|Exception|Exit|Interrupt|StopIteration)$/.test(name);
 
 function run(output: string, ctx: ParseContext): Finding | null {
   const lines = toLines(output);
@@ -76,7 +75,8 @@ function run(output: string, ctx: ParseContext): Finding | null {
   const name = m?.[1] ?? "Exception";
   const text = m?.[2] ?? "";
 
-  // Its traceback starts after the previous blank line that precedes "Traceback" or "  File".
+  // Its traceback is the indented block just above it, headed by "Traceback …" (a SyntaxError in
+  // the entry file has no header). In a chained traceback this is the last one: the error raised last.
   let start = exAt;
   while (start > 0) {
     const prev = lines[start - 1] ?? "";
@@ -109,6 +109,7 @@ function run(output: string, ctx: ParseContext): Finding | null {
     // Frames in the standard library are noise to a learner: drop them with their source lines.
     if (!skipping) message.push(line);
   }
+  // The exception line, and notes Python indents under it.
   message.push(...lines.slice(exAt, exAt + 3).filter((l, k) => k === 0 || l.startsWith(" ")));
 
   const category = categoryOf(name, text, sourceLine);
