@@ -3,6 +3,7 @@
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
+import { checkRate } from "@/lib/http/rate-limit";
 import type { JudgeMode, Judgement } from "@/lib/judge/judge";
 import { submitSolution } from "@/lib/judge/submit";
 import { ensureOwner } from "@/lib/owner";
@@ -12,11 +13,18 @@ import { startLiveRun } from "@/lib/runs/live-runs";
 export async function startRun(input: unknown): Promise<ActionResult<{ id: string }>> {
   try {
     const owner = await ensureOwner();
+    const rate = checkRate(`owner:${owner}`);
+    if (!rate.allowed) return tooFast(rate.retryAfterSec);
     return { ok: true, id: await startLiveRun(input, owner) };
   } catch (err) {
     return actionError(err);
   }
 }
+
+const tooFast = (sec: number) => ({
+  ok: false as const,
+  error: { code: "rate_limited", message: `You are running programs very fast: wait ${sec} s and try again.` },
+});
 
 const notFound = { ok: false as const, error: { code: "not_found", message: "This run does not exist." } };
 
@@ -66,6 +74,8 @@ export async function judgeSolution(
     if (typeof slug !== "string" || (mode !== "samples" && mode !== "submit"))
       return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };
     const owner = await ensureOwner();
+    const rate = checkRate(`owner:${owner}`);
+    if (!rate.allowed) return tooFast(rate.retryAfterSec);
     const judgement = await submitSolution(slug, solution, { ownerId: owner, mode: mode as JudgeMode });
     if (!judgement) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
     return { ok: true, judgement };

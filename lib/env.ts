@@ -49,6 +49,8 @@ export const Env = z.object({
   RUNBOX_POOL_MAX_AGE_MS: int(10 * 60_000, 1000),
   /** Languages kept warm from start-up (comma-separated ids). */
   RUNBOX_POOL_PREWARM: z.string().default("python"),
+  /** Program runs per minute per client address (API) or per browser (UI). */
+  RUNBOX_RATE_LIMIT_PER_MINUTE: int(120, 1),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });

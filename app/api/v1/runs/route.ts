@@ -1,3 +1,4 @@
+import { withRateLimit } from "@/lib/http/rate-limit";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { runAndRecord } from "@/lib/runs/run-and-record";
 
@@ -5,6 +6,10 @@ export const dynamic = "force-dynamic";
 
 /** Run a program and store it: { id, status, language, version, compile?, run, createdAt }. */
 export async function POST(request: Request) {
+  return withRateLimit(request, () => run(request));
+}
+
+async function run(request: Request) {
   try {
     const body = await readJson(request);
     const { id, createdAt, result, debug } = await runAndRecord(body, { source: "api", signal: request.signal });

@@ -1,4 +1,5 @@
 import { fromPistonRequest, toPistonResponse } from "@/lib/http/piston";
+import { withRateLimit } from "@/lib/http/rate-limit";
 import { json, pistonErrorResponse, readJson } from "@/lib/http/responses";
 import { runAndRecord } from "@/lib/runs/run-and-record";
 
@@ -6,6 +7,10 @@ export const dynamic = "force-dynamic";
 
 /** Piston v2 execute: same request and answer as Piston; the run is recorded unowned. */
 export async function POST(request: Request) {
+  return withRateLimit(request, () => execute(request), "piston");
+}
+
+async function execute(request: Request) {
   try {
     const body = await readJson(request);
     const { result } = await runAndRecord(fromPistonRequest(body), { source: "piston", signal: request.signal });

@@ -1,3 +1,4 @@
+import { withRateLimit } from "@/lib/http/rate-limit";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { submitSolution } from "@/lib/judge/submit";
 
@@ -5,6 +6,10 @@ export const dynamic = "force-dynamic";
 
 /** Judge { language, files } against every test: { id, verdict, score, maxScore, compile?, tests }. */
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
+  return withRateLimit(request, () => judgeIt(request, ctx));
+}
+
+async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   try {
     const body = await readJson(request);
     const result = await submitSolution((await ctx.params).slug, body, {
