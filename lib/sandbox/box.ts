@@ -258,15 +258,37 @@ export class SandboxBox {
     }
   }
 
-  /** Remove the container and its work-dir volume. Never throws. */
-  async destroy(): Promise<void> {
-    this.stream.destroy();
-    await removeContainer(this.container);
+  /**
+   * Remove the container and its work-dir volume. Never throws. The removal comes first:
+   * closing the stream first would let rbrun exit and leave a stopped container behind if
+   * this process ended in between.
+   */
+  destroy(): Promise<void> {
+    this.destroying ??= track(
+      removeContainer(this.container).finally(() => {
+        this.stream.destroy();
+      }),
+    );
+    return this.destroying;
   }
+  private destroying?: Promise<void>;
 }
 
 function succeeded(report?: RunnerStageReport): boolean {
   return Boolean(report && report.exit === 0 && report.signal === 0 && !report.timedOut && !report.truncated);
+}
+
+const inFlight = new Set<Promise<void>>();
+
+function track(p: Promise<void>): Promise<void> {
+  inFlight.add(p);
+  void p.finally(() => inFlight.delete(p));
+  return p;
+}
+
+/** Wait for every container removal started so far (shutdown, tests). */
+export async function settleRemovals(): Promise<void> {
+  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
 }
 
 /** Force-remove (SIGKILL + delete, with anonymous volumes); 404/409 mean it is already going. */

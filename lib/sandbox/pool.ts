@@ -1,6 +1,6 @@
 import { nanoid } from "nanoid";
 import { log } from "../log";
-import { SandboxBox } from "./box";
+import { SandboxBox, settleRemovals } from "./box";
 import type { ContainerSpecInput } from "./container-spec";
 
 /** What a pooled container must match to serve a run: everything but its labels. */
@@ -37,7 +37,7 @@ export class WarmPool {
   private readonly idle: Idle[] = [];
   /** Specs in demand, by key: when each was last asked for. */
   private readonly demand = new Map<string, { spec: PoolSpec; lastUsed: number }>();
-  private refilling = false;
+  private refilling?: Promise<void>;
   private timer?: NodeJS.Timeout;
   readonly counters = { hits: 0, misses: 0, created: 0, retired: 0, failed: 0 };
 
@@ -89,11 +89,13 @@ export class WarmPool {
     return this.idle.map((e) => e.box.container.id);
   }
 
-  /** Remove every idle container (shutdown, tests). */
+  /** Remove every idle container and wait for every removal in flight (shutdown, tests). */
   async drain(): Promise<void> {
     this.demand.clear();
+    await this.refilling;
     const all = this.idle.splice(0);
     await Promise.all(all.map((e) => e.box.destroy()));
+    await settleRemovals();
   }
 
   /** Start the periodic upkeep (retire old, shrink idle languages, refill). */
@@ -110,11 +112,10 @@ export class WarmPool {
   /** One container at a time, and only while runs leave CPU to spare. */
   private kick(): void {
     if (this.refilling) return;
-    this.refilling = true;
-    void this.upkeep()
+    this.refilling = this.upkeep()
       .catch((err) => log.warn({ err }, "warm pool upkeep failed"))
       .finally(() => {
-        this.refilling = false;
+        this.refilling = undefined;
       });
   }
 

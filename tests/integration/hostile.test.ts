@@ -9,9 +9,12 @@ import { execute } from "@/lib/sandbox/execute";
 import { imageManifest } from "@/lib/sandbox/images";
 import { expectNoContainersLeft, sandboxContainers } from "./helpers";
 
-const py = (code: string, extra: object = {}) => execute({ language: "python", files: [{ name: "main.py", content: code }], ...extra });
-const sh = (code: string, extra: object = {}) => execute({ language: "bash", files: [{ name: "main.sh", content: code }], ...extra });
-const c = (code: string, extra: object = {}) => execute({ language: "c", files: [{ name: "main.c", content: code }], ...extra });
+const py = (code: string, extra: object = {}) =>
+  execute({ language: "python", files: [{ name: "main.py", content: code }], ...extra });
+const sh = (code: string, extra: object = {}) =>
+  execute({ language: "bash", files: [{ name: "main.sh", content: code }], ...extra });
+const c = (code: string, extra: object = {}) =>
+  execute({ language: "c", files: [{ name: "main.c", content: code }], ...extra });
 
 async function expectRefusedBeforeDocker(input: unknown, field: RegExp) {
   const before = (await sandboxContainers()).length;
@@ -29,7 +32,7 @@ async function expectRefusedBeforeDocker(input: unknown, field: RegExp) {
 describe.concurrent("hostile programs", () => {
   it("contains a thread bomb", async () => {
     const r = await c(
-      "#include <pthread.h>\n#include <stdio.h>\n#include <unistd.h>\nvoid *spin(void *a){ (void)a; sleep(30); return 0; }\nint main(void){ int n = 0; pthread_t t; while (pthread_create(&t, 0, spin, 0) == 0) n++; printf(\"threads: %d\\n\", n); return 0; }\n",
+      '#include <pthread.h>\n#include <stdio.h>\n#include <unistd.h>\nvoid *spin(void *a){ (void)a; sleep(30); return 0; }\nint main(void){ int n = 0; pthread_t t; while (pthread_create(&t, 0, spin, 0) == 0) n++; printf("threads: %d\\n", n); return 0; }\n',
       { limits: { pids: 32, timeoutMs: 3000 } },
     );
     expect(r.run?.stdout).toMatch(/^threads: \d+\n$/);
@@ -64,12 +67,16 @@ describe.concurrent("hostile programs", () => {
   });
 
   it("splits no multi-byte character, even written one byte at a time", async () => {
-    const r = await py("import sys, time\nfor b in 'é→🚀'.encode():\n    sys.stdout.buffer.write(bytes([b]))\n    sys.stdout.flush()\n    time.sleep(0.01)\n");
+    const r = await py(
+      "import sys, time\nfor b in 'é→🚀'.encode():\n    sys.stdout.buffer.write(bytes([b]))\n    sys.stdout.flush()\n    time.sleep(0.01)\n",
+    );
     expect(r.run?.stdout).toBe("é→🚀");
   });
 
   it("ignores symlinks planted under names the server might read", async () => {
-    const r = await sh("ln -s /etc/shadow output.txt; ln -s /proc/1/environ result.json; ln -sf / main.sh.bak; echo planted\n");
+    const r = await sh(
+      "ln -s /etc/shadow output.txt; ln -s /proc/1/environ result.json; ln -sf / main.sh.bak; echo planted\n",
+    );
     expect(r.status).toBe("ok");
     expect(r.run?.stdout).toBe("planted\n");
     // The server never reads files back from the sandbox, so the links lead nowhere.
@@ -94,11 +101,25 @@ describe("refused before any container exists", () => {
 
   it("malicious file names", async () => {
     const file = (name: string) => ({ language: "python", files: [{ name, content: "print(1)" }] });
-    for (const name of ["/etc/passwd", "../../x.py", "a/../../x", "nul\u0000.py", "tab\t.py", "x".repeat(300), "a\\..\\b.py"]) {
+    for (const name of [
+      "/etc/passwd",
+      "../../x.py",
+      "a/../../x",
+      "nul\u0000.py",
+      "tab\t.py",
+      "x".repeat(300),
+      "a\\..\\b.py",
+    ]) {
       await expectRefusedBeforeDocker(file(name), /files\.0\.name/);
     }
     await expectRefusedBeforeDocker(
-      { language: "python", files: [{ name: "a.py", content: "" }, { name: "a.py", content: "" }] },
+      {
+        language: "python",
+        files: [
+          { name: "a.py", content: "" },
+          { name: "a.py", content: "" },
+        ],
+      },
       /files\.1\.name/,
     );
   });
