@@ -141,8 +141,9 @@ describe("images", () => {
       try {
         await container.start();
         await container.wait();
-        const logs = (await container.logs({ stdout: true, stderr: true })).toString("utf8");
-        expect(logs.replace(/[\x00-\x08]/g, "").trim(), image).toBe("");
+        // find prints nothing when no file has a setuid/setgid bit.
+        const logs = await container.logs({ stdout: true, stderr: true });
+        expect(logs.length, `${image}: ${logs.toString("utf8")}`).toBe(0);
       } finally {
         await container.remove({ force: true });
       }
