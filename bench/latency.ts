@@ -140,6 +140,7 @@ async function startServer(): Promise<ChildProcess> {
       RUNBOX_POOL_PREWARM: "python,c",
     },
     stdio: ["ignore", "inherit", "inherit"],
+    detached: true, // its own process group: stopping it stops next-server too
   });
   for (let i = 0; i < 120; i++) {
     try {
@@ -215,7 +216,8 @@ async function main() {
       `\nWarm pool: ${JSON.stringify(health.pool)}\nIdle pool containers: ${idle.length}, actual memory in use ${(usage / 1024 / 1024).toFixed(1)} MiB (limit budget ${String(health.pool.memoryBudgetMb)} MiB)\n`,
     );
   } finally {
-    server.kill("SIGTERM");
+    process.kill(-(server.pid as number), "SIGTERM");
+    await new Promise((r) => setTimeout(r, 2000)); // the server drains its warm pool
     for (const c of await docker.listContainers({ all: true, filters: { label: ["runbox-bench=1"] } })) {
       await docker
         .getContainer(c.Id)

@@ -27,9 +27,10 @@ say "lint (biome)"
 npx biome check .
 say "unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+# The integration tests start the built server too (restart recovery), so build first.
+ensure_build
 say "integration tests (real Docker, real SQLite)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
-ensure_build
 say "end-to-end tests (Playwright, Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
 
