@@ -24,6 +24,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           setupFiles: ["tests/support/integration-setup.ts"],
+          globalSetup: ["tests/support/integration-global.ts"],
         },
       },
     ],
