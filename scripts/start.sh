@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 
 t0=$SECONDS
 ensure_engine
+[ "${RUNBOX_RUNTIME:-}" = runsc ] && ensure_gvisor
 ensure_deps
 ensure_images
 ensure_db

@@ -9,6 +9,8 @@ t0=$SECONDS
 ensure_engine
 ensure_deps
 command -v chromium >/dev/null || apt_install chromium
+# The suite also runs a part of itself under gVisor (tests/integration/gvisor.test.ts).
+if is_root; then ensure_gvisor; fi
 ensure_images
 # Tests use their own database, fresh each time, so runs from earlier sessions never interfere.
 export DATABASE_URL="file:$RUNBOX_STATE_DIR/test.db"

@@ -22,6 +22,12 @@ export interface ContainerSpecInput {
 const MB = 1024 * 1024;
 
 /**
+ * Under gVisor the pids cgroup also counts the sandbox kernel's own threads (measured: 64
+ * fails for a small shell script, 128 works), so the limit gets this much headroom there.
+ */
+const GVISOR_THREAD_HEADROOM = 128;
+
+/**
  * The one place a sandbox container's configuration is built. Every field is hard-coded or
  * derived from validated limits; nothing from a request is copied in. See ARCHITECTURE.md,
  * "Every container".
@@ -83,7 +89,7 @@ export function containerSpec(input: ContainerSpecInput): Docker.ContainerCreate
         },
       ],
       ShmSize: 16 * MB,
-      PidsLimit: input.pids,
+      PidsLimit: input.runtime === "runsc" ? input.pids + GVISOR_THREAD_HEADROOM : input.pids,
       Memory: input.memoryMb * MB,
       // Equal to Memory: no swap, so the memory limit is a real limit.
       MemorySwap: input.memoryMb * MB,
