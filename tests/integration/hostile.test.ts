@@ -89,6 +89,20 @@ describe.concurrent("hostile programs", () => {
   });
 });
 
+describe("the server under floods", () => {
+  it("keeps its memory flat while programs flood their output", async () => {
+    const flood = () =>
+      py("import sys\nwhile True:\n    sys.stdout.write('y' * 65536)\n", { limits: { outputKb: 1024 } });
+    await flood();
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    const results = await Promise.all([flood(), flood(), flood(), flood()]);
+    for (const r of results) expect(Buffer.byteLength(r.run?.stdout ?? "")).toBeLessThanOrEqual(1024 * 1024);
+    // Four 1 MiB answers kept in memory plus noise; an uncapped collector would hold gigabytes.
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+});
+
 describe("refused before any container exists", () => {
   it("huge source, stdin, argv and env", async () => {
     const big = "x".repeat(2 * 1024 * 1024);
