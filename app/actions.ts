@@ -2,6 +2,7 @@
 
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
+import type { DebugReport } from "@/lib/debug/types";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
 import { checkRate } from "@/lib/http/rate-limit";
 import type { JudgeMode, Judgement } from "@/lib/judge/judge";
@@ -69,7 +70,7 @@ export async function judgeSolution(
   slug: unknown,
   solution: unknown,
   mode: unknown,
-): Promise<ActionResult<{ judgement: Judgement & { id: string } }>> {
+): Promise<ActionResult<{ judgement: Judgement & { id: string; debug?: DebugReport } }>> {
   try {
     if (typeof slug !== "string" || (mode !== "samples" && mode !== "submit"))
       return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };

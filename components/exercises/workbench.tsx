@@ -3,7 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { judgeSolution } from "@/app/actions";
+import { DebugPanel } from "@/components/debug/debug-panel";
 import { CodeEditor } from "@/components/ui/code-editor";
+import type { DebugReport } from "@/lib/debug/types";
 import type { Judgement } from "@/lib/judge/judge";
 import { VerdictGrid } from "./verdict-grid";
 
@@ -34,7 +36,7 @@ export function Workbench({ slug, languages, starter }: Props) {
   const codeRef = useRef(code);
   codeRef.current = code;
   const [busy, setBusy] = useState<null | "samples" | "submit">(null);
-  const [result, setResult] = useState<{ mode: string; judgement: Judgement } | null>(null);
+  const [result, setResult] = useState<{ mode: string; judgement: Judgement & { debug?: DebugReport } } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   // Saved code is read after hydration, once per exercise and language; an edit made before
@@ -134,6 +136,7 @@ export function Workbench({ slug, languages, starter }: Props) {
           <div className="flex flex-col gap-2">
             <p className="text-sm text-zinc-500">{result.mode === "samples" ? "Sample tests" : "All tests"}</p>
             <VerdictGrid judgement={result.judgement} />
+            {result.judgement.debug && <DebugPanel report={result.judgement.debug} language={language} />}
             {result.judgement.compile && result.judgement.verdict === "CE" && (
               <pre
                 data-testid="compile-output"

@@ -2,6 +2,8 @@ import "server-only";
 import { nanoid } from "nanoid";
 import { getExercise } from "../db/exercises";
 import { saveSubmission } from "../db/submissions";
+import { analyze } from "../debug";
+import type { DebugReport } from "../debug/types";
 import { ValidationError } from "../sandbox/errors";
 import { type JudgeMode, type Judgement, judge, publicTest } from "./judge";
 
@@ -10,7 +12,7 @@ export async function submitSolution(
   slug: string,
   body: unknown,
   opts: { ownerId: string | null; mode: JudgeMode; signal?: AbortSignal },
-): Promise<(Judgement & { id: string; createdAt: string }) | null> {
+): Promise<(Judgement & { id: string; createdAt: string; debug?: DebugReport }) | null> {
   const ex = await getExercise(slug);
   if (!ex) return null;
   const input = body as { language?: unknown; files?: unknown };
@@ -32,5 +34,63 @@ export async function submitSolution(
     files: solution.files,
     judgement,
   });
-  return { id, createdAt: new Date().toISOString(), ...judgement, tests: judgement.tests.map(publicTest) };
+  const debug = explain(judgement, solution.language, solution.files, ex.limits);
+  return {
+    id,
+    createdAt: new Date().toISOString(),
+    ...judgement,
+    tests: judgement.tests.map(publicTest),
+    ...(debug ? { debug } : {}),
+  };
+}
+
+/**
+ * A debug report for a compile error, or for the first visible test that crashed. Never for a
+ * hidden test: its error message could quote the hidden input.
+ */
+function explain(
+  judgement: Judgement,
+  language: string,
+  files: { name?: string; content: string }[],
+  limits: { timeoutMs: number; memoryMb: number },
+): DebugReport | undefined {
+  const names = files.map((f, i) => f.name ?? `file${i}`);
+  const allLimits = { ...limits, compileTimeoutMs: 0, compileMemoryMb: 0, pids: 0, outputKb: 0 };
+  if (judgement.verdict === "CE" && judgement.compile) {
+    return (
+      analyze({
+        language,
+        status: "compile_error",
+        compile: judgement.compile,
+        run: null,
+        files: names,
+        limits: allLimits,
+      }) ?? undefined
+    );
+  }
+  const crashed = judgement.tests.find((t) => !t.hidden && t.verdict === "RE");
+  if (!crashed) return undefined;
+  const run = {
+    stdout: crashed.actual ?? "",
+    stderr: crashed.stderr ?? "",
+    output: `${crashed.actual ?? ""}${crashed.stderr ?? ""}`,
+    exitCode: crashed.exitCode ?? null,
+    signal: crashed.signal ?? null,
+    timedOut: false,
+    outOfMemory: false,
+    outputTruncated: false,
+    wallTimeMs: crashed.timeMs ?? 0,
+    cpuTimeMs: null,
+    memoryBytes: crashed.memoryBytes,
+  };
+  return (
+    analyze({
+      language,
+      status: "runtime_error",
+      compile: judgement.compile ?? null,
+      run,
+      files: names,
+      limits: allLimits,
+    }) ?? undefined
+  );
 }

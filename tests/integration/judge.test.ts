@@ -172,6 +172,22 @@ describe("exercise API", () => {
     for (const secret of ["21\\n", "42", "63", "-10", "-15"]) expect(text).not.toContain(secret);
   });
 
+  it("explains a compile error and a crash on a visible test, but nothing from hidden tests", async () => {
+    const send = (language: string, name: string, content: string) =>
+      submit(post("http://x", { language, files: [{ name, content }] }), ctx("test-doubler")).then((r) => r.json());
+    const ce = await send("c", "main.c", "int main(void) {\n  return missing;\n}\n");
+    expect(ce.verdict).toBe("CE");
+    expect(ce.debug).toMatchObject({ category: "name", stage: "compile" });
+    expect(ce.debug.locations[0]).toMatchObject({ file: "main.c", line: 2 });
+    const re = await send("python", "main.py", "n = int(input())\nprint(10 // (n - 1))\n");
+    expect(re.verdict).toBe("RE");
+    expect(re.debug).toMatchObject({ category: "zero_division", locations: [{ file: "main.py", line: 2 }] });
+    const hiddenOnly = await send("python", "main.py", "n = int(input())\nassert n < 10, f'got {n}'\nprint(2 * n)\n");
+    expect(hiddenOnly.tests.map((t: { verdict: string }) => t.verdict)).toEqual(["AC", "RE", "AC"]);
+    expect(hiddenOnly.debug).toBeUndefined();
+    expect(JSON.stringify(hiddenOnly)).not.toContain("got 21");
+  });
+
   it("answers 400 for a submission without language or files, and 404 for an unknown exercise", async () => {
     expect((await submit(post("http://x", { files: [] }), ctx("test-doubler"))).status).toBe(400);
     expect(
