@@ -112,7 +112,7 @@ export function Workbench({ slug, languages, starter }: Props) {
           Reset to starter
         </button>
       </div>
-      <div className="min-h-[45vh] flex-1">
+      <div className="h-[55vh] min-h-64 shrink-0">
         <CodeEditor
           label={`Your solution in ${lang?.name ?? language}`}
           path={`exercise/${slug}/${language}/${fallback.name}`}
@@ -126,7 +126,10 @@ export function Workbench({ slug, languages, starter }: Props) {
           }}
         />
       </div>
-      <div className="border-t border-zinc-200 p-3 dark:border-zinc-800" aria-live="polite">
+      <div
+        className="min-h-0 flex-1 overflow-auto border-t border-zinc-200 p-3 dark:border-zinc-800"
+        aria-live="polite"
+      >
         {error && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400" data-testid="judge-error">
             {error}

@@ -22,7 +22,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
   return (
     <>
       <SiteHeader />
-      <main className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      <main className="grid min-h-0 flex-1 grid-cols-1 lg:h-[calc(100dvh-45px)] lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
         <section
           aria-label="Statement"
           className="flex flex-col gap-4 overflow-auto border-zinc-200 p-4 lg:border-r dark:border-zinc-800"
@@ -36,7 +36,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
               {ex.tests.length} tests
             </p>
           </div>
-          <Markdown text={ex.statement} />
+          <Markdown text={ex.statement.replace(/^#\s+[^\n]*\n+/, "")} />
           <section aria-label="Your submissions" className="flex flex-col gap-1">
             <h2 className="font-semibold">Your submissions</h2>
             {submissions.length === 0 ? (
