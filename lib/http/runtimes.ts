@@ -1,5 +1,5 @@
 import { imageManifest } from "../sandbox/images";
-import { LANGUAGES } from "../sandbox/languages";
+import { isCompiled, LANGUAGES } from "../sandbox/languages";
 import { limitBounds } from "../sandbox/limits";
 
 /** Languages whose image is built, with the version it reports. */
@@ -34,7 +34,7 @@ export function nativeLanguages() {
       extensions: lang.extensions,
       defaultFile: lang.defaultFile,
       monaco: lang.monaco,
-      compiled: Boolean(lang.plan([{ name: lang.defaultFile, content: Buffer.alloc(0) }], []).compile),
+      compiled: isCompiled(lang),
     })),
     limits: { defaults, maxima },
   };

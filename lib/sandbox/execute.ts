@@ -5,7 +5,7 @@ import { log } from "../log";
 import { type JobResult, type JobStage, SandboxBox } from "./box";
 import { SandboxFault, ValidationError } from "./errors";
 import { imageFor } from "./images";
-import { findLanguage, LANGUAGES, type Language } from "./languages";
+import { findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
 import { type Limits, resolveLimits } from "./limits";
 import type { PoolSpec } from "./pool";
 import { decodeFiles, type ExecuteRequest, parseExecuteRequest } from "./request";
@@ -202,8 +202,7 @@ export function boxSpec(image: string, limits: Limits, compiled: boolean, networ
 export function defaultSpec(languageId: string): PoolSpec {
   const language = findLanguage(languageId);
   if (!language) throw new Error(`unknown language ${languageId}`);
-  const compiled = Boolean(language.plan([{ name: language.defaultFile, content: Buffer.alloc(0) }], []).compile);
-  return boxSpec(imageFor(language.id).image, resolveLimits({}), compiled, false);
+  return boxSpec(imageFor(language.id).image, resolveLimits({}), isCompiled(language), false);
 }
 
 /** After compiling, lower memory and pids to the run's own limits. */

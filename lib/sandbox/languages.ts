@@ -251,3 +251,8 @@ for (const lang of LANGUAGES) {
 export function findLanguage(name: string): Language | undefined {
   return byName.get(name.trim().toLowerCase());
 }
+
+/** Whether the language has a compile stage. */
+export function isCompiled(lang: Language): boolean {
+  return Boolean(lang.plan([{ name: lang.defaultFile, content: Buffer.alloc(0) }], []).compile);
+}
