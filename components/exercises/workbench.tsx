@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { judgeSolution } from "@/app/actions";
 import { DebugPanel } from "@/components/debug/debug-panel";
 import { CodeEditor } from "@/components/ui/code-editor";
+import { LanguageSelect } from "@/components/ui/language-select";
 import type { DebugReport } from "@/lib/debug/types";
 import type { Judgement } from "@/lib/judge/judge";
 import { VerdictGrid } from "./verdict-grid";
@@ -68,21 +69,7 @@ export function Workbench({ slug, languages, starter }: Props) {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <label className="flex items-center gap-2 text-sm">
-          Language
-          <select
-            data-testid="language"
-            value={language}
-            onChange={(e) => setLanguage(e.target.value)}
-            className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {languages.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name} {l.version}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect languages={languages} value={language} onChange={setLanguage} />
         <button
           type="button"
           data-testid="run-samples"

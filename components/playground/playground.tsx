@@ -7,6 +7,7 @@ import { OutputView } from "@/components/runs/output-view";
 import { ResultBar } from "@/components/runs/result-bar";
 import { ShareBox } from "@/components/runs/share-box";
 import { CodeEditor, type EditorInstance } from "@/components/ui/code-editor";
+import { LanguageSelect } from "@/components/ui/language-select";
 import type { DebugLocation } from "@/lib/debug/types";
 import { loadDraft, saveDraft } from "./draft";
 import { FileTabs } from "./file-tabs";
@@ -158,24 +159,13 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <label className="flex items-center gap-2 text-sm">
-          <span className="sr-only sm:not-sr-only">Language</span>
-          <select
-            data-testid="language"
-            value={state.language}
-            onChange={(e) => {
-              const next = languages.find((l) => l.id === e.target.value);
-              dispatch({ type: "language", language: e.target.value, defaultFile: next?.defaultFile });
-            }}
-            className="rounded border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {languages.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name} {l.version}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect
+          languages={languages}
+          value={state.language}
+          onChange={(id) =>
+            dispatch({ type: "language", language: id, defaultFile: languages.find((l) => l.id === id)?.defaultFile })
+          }
+        />
         {running ? (
           <button
             type="button"

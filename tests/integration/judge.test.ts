@@ -169,7 +169,9 @@ describe("exercise API", () => {
       expect(Object.keys(t).sort()).toEqual(["hidden", "index", "memoryBytes", "points", "timeMs", "verdict"]);
     }
     const text = JSON.stringify(body);
-    for (const secret of ["21\\n", "42", "63", "-10", "-15"]) expect(text).not.toContain(secret);
+    // Hidden stdin (21, -5), expected (42, -10) and actual (63, -15) lines, as they would appear
+    // JSON-escaped; bare numbers could match the id or the timestamp.
+    for (const secret of ["21\\n", "-5\\n", "42\\n", "-10\\n", "63\\n", "-15\\n"]) expect(text).not.toContain(secret);
   });
 
   it("explains a compile error and a crash on a visible test, but nothing from hidden tests", async () => {
