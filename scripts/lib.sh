@@ -57,6 +57,8 @@ ensure_engine() {
     apt_install docker.io
   fi
   is_root || die "The Docker engine is not running and only root can start it: run 'sudo dockerd &' (or start the docker service)."
+  # A dockerd killed without a clean shutdown leaves its pid file; a stale one blocks the next start.
+  if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then rm -f /var/run/docker.pid; fi
   say "starting dockerd (log: $RUNBOX_STATE_DIR/dockerd.log)"
   nohup dockerd >"$RUNBOX_STATE_DIR/dockerd.log" 2>&1 &
   local i

@@ -9,6 +9,8 @@ t0=$SECONDS
 ensure_engine
 ensure_deps
 command -v chromium >/dev/null || apt_install chromium
+# pgrep/pkill: the Docker-outage test stops and restarts dockerd.
+command -v pkill >/dev/null || apt_install procps
 # The suite also runs a part of itself under gVisor (tests/integration/gvisor.test.ts).
 if is_root; then ensure_gvisor; fi
 ensure_images
