@@ -100,11 +100,10 @@ export function parseAnsi(input: string): AnsiSegment[] {
       i += kind === undefined ? 1 : 2; // a two-byte escape (or a lone ESC at the end)
       continue;
     }
-    if (c === 0x0a || c === 0x09 || c >= 0x20) {
+    // Newline and tab stay; every other control character (CR, BS, NUL, DEL…) is dropped.
+    if ((c === 0x0a || c === 0x09 || c >= 0x20) && c !== 0x7f) {
       if (text === "") at = i;
-      if (c !== 0x7f) text += input[i];
-    } else if (c === 0x0d && input.charCodeAt(i + 1) === 0x0a) {
-      // CRLF: keep only the LF
+      text += input[i];
     }
     i++;
   }

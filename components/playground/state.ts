@@ -1,5 +1,5 @@
+import type { OutputPiece } from "@/components/runs/output-view";
 import type { RunOutcome } from "@/lib/runs/live-runs";
-import type { StageName, StreamName } from "@/lib/sandbox/types";
 import { starterFor } from "@/lib/starters";
 
 export interface EditorFile {
@@ -13,11 +13,8 @@ export interface Workspace {
   active: number;
 }
 
-export interface OutputChunk {
-  stage: StageName;
-  stream: StreamName;
-  text: string;
-}
+/** One run of output from one stream (the same shape OutputView renders). */
+export type OutputChunk = OutputPiece;
 
 export interface RunState {
   /** Increases with every Run; events of an older run are ignored. */

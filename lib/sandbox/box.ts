@@ -1,7 +1,7 @@
 import type { Duplex } from "node:stream";
 import type Docker from "dockerode";
 import { log } from "../log";
-import { type ContainerSpecInput, containerSpec } from "./container-spec";
+import { type ContainerSpecInput, containerSpec, hostPidsLimit } from "./container-spec";
 import { docker, statusOf, unavailableIfUnreachable } from "./docker";
 import { SandboxFault, SandboxUnavailable } from "./errors";
 import {
@@ -121,10 +121,10 @@ export class SandboxBox {
     }
   }
 
-  /** Change the memory limit between jobs (compile may need more than the run may use). */
-  async setMemory(memoryMb: number): Promise<void> {
+  /** Lower memory and pids between jobs (compiling may need more than the run may use). */
+  async narrow(memoryMb: number, pids: number, runtime: string): Promise<void> {
     const bytes = memoryMb * 1024 * 1024;
-    await this.container.update({ Memory: bytes, MemorySwap: bytes });
+    await this.container.update({ Memory: bytes, MemorySwap: bytes, PidsLimit: hostPidsLimit(pids, runtime) });
   }
 
   /**

@@ -27,6 +27,11 @@ const MB = 1024 * 1024;
  */
 const GVISOR_THREAD_HEADROOM = 128;
 
+/** The cgroup pids limit that gives a program `pids` processes under `runtime`. */
+export function hostPidsLimit(pids: number, runtime: string): number {
+  return runtime === "runsc" ? pids + GVISOR_THREAD_HEADROOM : pids;
+}
+
 /**
  * The one place a sandbox container's configuration is built. Every field is hard-coded or
  * derived from validated limits; nothing from a request is copied in. See ARCHITECTURE.md,
@@ -89,7 +94,7 @@ export function containerSpec(input: ContainerSpecInput): Docker.ContainerCreate
         },
       ],
       ShmSize: 16 * MB,
-      PidsLimit: input.runtime === "runsc" ? input.pids + GVISOR_THREAD_HEADROOM : input.pids,
+      PidsLimit: hostPidsLimit(input.pids, input.runtime),
       Memory: input.memoryMb * MB,
       // Equal to Memory: no swap, so the memory limit is a real limit.
       MemorySwap: input.memoryMb * MB,

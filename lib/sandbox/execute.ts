@@ -208,8 +208,7 @@ export function defaultSpec(languageId: string): PoolSpec {
 /** After compiling, lower memory and pids to the run's own limits. */
 async function narrowForRun(box: SandboxBox, limits: Limits): Promise<void> {
   try {
-    const bytes = limits.memoryMb * 1024 * 1024;
-    await box.container.update({ Memory: bytes, MemorySwap: bytes, PidsLimit: limits.pids });
+    await box.narrow(limits.memoryMb, limits.pids, env().RUNBOX_RUNTIME);
   } catch (err) {
     // The kernel refuses to shrink below current usage; the run then keeps the compile limit.
     log.warn({ err }, "could not narrow limits after compiling");
