@@ -1,11 +1,14 @@
 "use server";
 
+import { appEngine } from "@/lib/app-engine";
+import { getExercise } from "@/lib/db/exercises";
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import type { DebugReport } from "@/lib/debug/types";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
 import { checkRate } from "@/lib/http/rate-limit";
-import type { JudgeMode, Judgement } from "@/lib/judge/judge";
+import type { JudgeMode, PublicJudgement } from "@/lib/judge/judge";
+import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
 import { ensureOwner } from "@/lib/owner";
 import { startLiveRun } from "@/lib/runs/live-runs";
@@ -16,7 +19,8 @@ export async function startRun(input: unknown): Promise<ActionResult<{ id: strin
     const owner = await ensureOwner();
     const rate = checkRate(`owner:${owner}`);
     if (!rate.allowed) return tooFast(rate.retryAfterSec);
-    return { ok: true, id: await startLiveRun(input, owner) };
+    const engine = appEngine();
+    return { ok: true, id: await startLiveRun(engine, engine.parse(input), owner) };
   } catch (err) {
     return actionError(err);
   }
@@ -70,15 +74,18 @@ export async function judgeSolution(
   slug: unknown,
   solution: unknown,
   mode: unknown,
-): Promise<ActionResult<{ judgement: Judgement & { id: string; debug?: DebugReport } }>> {
+): Promise<ActionResult<{ judgement: PublicJudgement & { id: string; debug?: DebugReport } }>> {
   try {
     if (typeof slug !== "string" || (mode !== "samples" && mode !== "submit"))
       return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };
     const owner = await ensureOwner();
     const rate = checkRate(`owner:${owner}`);
     if (!rate.allowed) return tooFast(rate.retryAfterSec);
-    const judgement = await submitSolution(slug, solution, { ownerId: owner, mode: mode as JudgeMode });
-    if (!judgement) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
+    const ex = await getExercise(slug);
+    if (!ex) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
+    const engine = appEngine();
+    const req = parseSolution(engine, ex, solution);
+    const judgement = await submitSolution(engine, ex, req, { ownerId: owner, mode: mode as JudgeMode });
     return { ok: true, judgement };
   } catch (err) {
     return actionError(err);

@@ -41,8 +41,17 @@ export const Env = z.object({
   RUNBOX_MAX_OUTPUT_KB: int(1024, 1),
   RUNBOX_TMP_MB: int(64, 1),
   RUNBOX_NOFILE: int(256, 16),
-  /** Warm containers per recently used language; 0 turns the pool off. */
+  /** Names this instance on its containers; default: host and port (servers) or host and pid. */
+  RUNBOX_INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/, "RUNBOX_INSTANCE_ID may use letters, digits and . _ : - (at most 100).")
+    .optional(),
+  /** Warm containers per spec in demand; 0 turns the pool off. */
   RUNBOX_POOL_SIZE: int(1, 0),
+  /** The most warm containers one busy spec may grow to. */
+  RUNBOX_POOL_MAX_PER_SPEC: int(4, 1),
+  /** The most distinct specs (language × limits) kept warm at once. */
+  RUNBOX_POOL_MAX_SPECS: int(8, 1),
   /** Upper bound on the memory limits of all idle warm containers together. */
   RUNBOX_POOL_MEMORY_MB: int(2048, 0),
   RUNBOX_POOL_IDLE_MS: int(10 * 60_000, 1000),

@@ -12,6 +12,9 @@ export function fileNameProblem(name: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(name)) return "File names cannot contain NUL or other control characters.";
   if (name.startsWith("/")) return "File names must be relative (no leading '/').";
+  // Compilers and interpreters read "-x" as an option and "@file" as a file of options.
+  if (name.startsWith("-") || name.startsWith("@"))
+    return "File names cannot start with '-' or '@' (compilers would read them as options).";
   if (name.includes("\\")) return "Use '/' to separate folders in file names.";
   const parts = name.split("/");
   if (parts.some((p) => p === ".." || p === "." || p === ""))

@@ -1,14 +1,11 @@
+import { appEngine } from "./app-engine";
 import { markInterruptedRuns } from "./db/runs";
-import { env } from "./env";
 import { log } from "./log";
-import { defaultSpec } from "./sandbox/execute";
-import { reapContainers, startReaper } from "./sandbox/reaper";
-import { pool } from "./sandbox/runtime-state";
 
 /**
- * Start-up recovery: runs left "running" by a previous process are marked "interrupted",
- * every sandbox container that process left is removed, then the periodic reaper starts and
- * the warm pool fills for the configured languages.
+ * Start-up recovery: runs left "running" by a previous process are marked "interrupted", then
+ * the engine starts (its reaper removes this instance's leftovers at once and those of gone
+ * instances as it learns of them) and the warm pool fills for the configured languages.
  */
 export async function onServerStart(): Promise<void> {
   const startedAt = new Date();
@@ -18,21 +15,11 @@ export async function onServerStart(): Promise<void> {
   } catch (err) {
     log.error({ err }, "could not check for interrupted runs");
   }
-  // This process has no containers yet, so everything labelled is a leftover.
-  await reapContainers({ all: true });
-  startReaper();
-  for (const id of env()
-    .RUNBOX_POOL_PREWARM.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    try {
-      pool().prewarm(defaultSpec(id));
-    } catch (err) {
-      log.warn({ err, language: id }, "cannot prewarm this language");
-    }
-  }
+  const engine = appEngine();
+  engine.start();
+  log.info({ instance: engine.config.instanceId }, "sandbox engine started");
   // Leave no warm container behind on a clean shutdown (the next start reaps them otherwise).
-  const drain = () => void pool().drain();
+  const drain = () => void engine.shutdown();
   process.once("SIGTERM", drain);
   process.once("SIGINT", drain);
 }

@@ -60,7 +60,8 @@ ensure_engine() {
   # A dockerd killed without a clean shutdown leaves its pid file; a stale one blocks the next start.
   if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then rm -f /var/run/docker.pid; fi
   say "starting dockerd (log: $RUNBOX_STATE_DIR/dockerd.log)"
-  nohup dockerd >"$RUNBOX_STATE_DIR/dockerd.log" 2>&1 &
+  # Its own session (setsid): Ctrl-C on npm start reaches npm's process group, not the engine.
+  setsid nohup dockerd >"$RUNBOX_STATE_DIR/dockerd.log" 2>&1 </dev/null &
   local i
   for i in $(seq 1 60); do
     docker_ok && { say "Docker engine started"; return 0; }

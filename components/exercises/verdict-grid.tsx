@@ -1,10 +1,10 @@
-import type { Judgement } from "@/lib/judge/judge";
+import type { PublicJudgement } from "@/lib/judge/judge";
 import { formatBytes, formatMs } from "../runs/describe";
 import { OutputDiff } from "./output-diff";
 import { VERDICT_LABEL, VERDICT_TONE } from "./verdicts";
 
 /** One cell per test (verdict, time, memory); wrong visible answers get a diff below. */
-export function VerdictGrid({ judgement }: { judgement: Judgement }) {
+export function VerdictGrid({ judgement }: { judgement: PublicJudgement }) {
   const wrong = judgement.tests.filter((t) => !t.hidden && t.verdict !== "AC" && t.actual !== undefined);
   return (
     <div className="flex flex-col gap-3" data-testid="verdict-result">
@@ -19,7 +19,12 @@ export function VerdictGrid({ judgement }: { judgement: Judgement }) {
         <span data-testid="score">
           {judgement.score} / {judgement.maxScore} points
         </span>
-        <span className="text-sm text-zinc-500">judged in {formatMs(judgement.timeMs)}</span>
+        <span className="text-sm text-zinc-500">
+          judged in {formatMs(judgement.timeMs)}
+          {judgement.maxTimeMs !== null && judgement.maxTimeMs !== undefined
+            ? ` · slowest test ≤ ${formatMs(judgement.maxTimeMs)} · peak memory ≤ ${formatBytes(judgement.maxMemoryBytes ?? null)}`
+            : ""}
+        </span>
       </p>
       <ol className="grid grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))] gap-2" aria-label="Tests">
         {judgement.tests.map((t) => (
@@ -34,7 +39,7 @@ export function VerdictGrid({ judgement }: { judgement: Judgement }) {
               #{t.index + 1} {t.verdict} {t.hidden ? "🔒" : ""}
             </span>
             <span>
-              {formatMs(t.timeMs)} · {formatBytes(t.memoryBytes)}
+              {t.hidden ? "hidden test" : `${formatMs(t.timeMs ?? null)} · ${formatBytes(t.memoryBytes ?? null)}`}
             </span>
           </li>
         ))}

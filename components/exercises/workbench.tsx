@@ -7,7 +7,7 @@ import { DebugPanel } from "@/components/debug/debug-panel";
 import { CodeEditor } from "@/components/ui/code-editor";
 import { LanguageSelect } from "@/components/ui/language-select";
 import type { DebugReport } from "@/lib/debug/types";
-import type { Judgement } from "@/lib/judge/judge";
+import type { PublicJudgement } from "@/lib/judge/judge";
 import { VerdictGrid } from "./verdict-grid";
 
 interface LanguageOption {
@@ -37,7 +37,9 @@ export function Workbench({ slug, languages, starter }: Props) {
   const codeRef = useRef(code);
   codeRef.current = code;
   const [busy, setBusy] = useState<null | "samples" | "submit">(null);
-  const [result, setResult] = useState<{ mode: string; judgement: Judgement & { debug?: DebugReport } } | null>(null);
+  const [result, setResult] = useState<{ mode: string; judgement: PublicJudgement & { debug?: DebugReport } } | null>(
+    null,
+  );
   const [error, setError] = useState<string | null>(null);
 
   // Saved code is read after hydration, once per exercise and language; an edit made before

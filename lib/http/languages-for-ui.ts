@@ -1,7 +1,8 @@
-import { env } from "../env";
+import { appEngine } from "../app-engine";
 import { nativeLanguages } from "./runtimes";
 
 /** What the editor needs from the server: the native language list, limits, and the network switch. */
 export function languagesForUi() {
-  return { ...nativeLanguages(), networkAllowed: env().RUNBOX_ALLOW_NETWORK };
+  const engine = appEngine();
+  return { ...nativeLanguages(engine), networkAllowed: engine.config.allowNetwork };
 }

@@ -1,62 +1,69 @@
 import { z } from "zod";
 import { ValidationError } from "../sandbox/errors";
+import type { LimitBounds } from "../sandbox/limits";
 import type { ExecuteRequestInput } from "../sandbox/request";
 import type { ExecutionResult, StageResult } from "../sandbox/types";
 
 /**
- * Piston v2 compatibility: the request and answer shapes exactly as Piston documents them,
- * mapped onto the engine, so existing Piston clients work unchanged.
+ * Piston v2 compatibility: the request and answer shapes exactly as Piston documents them
+ * (and with Piston's own error messages), mapped onto the engine, so existing Piston clients
+ * work unchanged.
  */
-const limit = z.number().int().optional();
-
 export const PistonExecuteRequest = z.object({
   language: z.string({ error: "language is required as a string" }),
   version: z.string({ error: "version is required as a string" }).default("*"),
-  files: z
-    .array(
-      z.object({
-        name: z.string().optional(),
-        content: z.string({ error: "file content is required as a string" }),
-        encoding: z.enum(["utf8", "base64", "hex"]).optional(),
-      }),
-      { error: "files is required as an array" },
-    )
-    .min(1, "files is required as an array"),
+  files: z.array(
+    z.object({
+      name: z.string().optional(),
+      content: z.string(),
+      encoding: z.enum(["utf8", "base64", "hex"]).optional(),
+    }),
+    { error: "files is required as an array" },
+  ),
   stdin: z.string().optional(),
   args: z.array(z.string()).optional(),
-  compile_timeout: limit,
-  run_timeout: limit,
-  compile_cpu_time: limit,
-  run_cpu_time: limit,
-  compile_memory_limit: limit,
-  run_memory_limit: limit,
 });
 export type PistonExecuteRequest = z.infer<typeof PistonExecuteRequest>;
 
 const MiB = 1024 * 1024;
-/** Piston uses -1 (or absence) for "the server's default". */
-const given = (v: number | undefined) => (v === undefined || v < 0 ? undefined : v);
-const toMb = (bytes: number | undefined) => {
-  const b = given(bytes);
-  return b === undefined ? undefined : Math.max(1, Math.ceil(b / MiB));
-};
 
-/** Piston request → engine request (throws ValidationError with Piston's messages). */
-export function fromPistonRequest(body: unknown): ExecuteRequestInput {
-  const parsed = PistonExecuteRequest.safeParse(body);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ValidationError(first?.message ?? "Invalid request");
+/** Piston's limit fields → the engine's (memory in bytes → MB, rounded up). */
+const CONSTRAINTS = {
+  run_timeout: { key: "timeoutMs", scale: 1 },
+  compile_timeout: { key: "compileTimeoutMs", scale: 1 },
+  run_cpu_time: { key: "cpuTimeMs", scale: 1 },
+  compile_cpu_time: { key: "compileCpuTimeMs", scale: 1 },
+  run_memory_limit: { key: "memoryMb", scale: MiB },
+  compile_memory_limit: { key: "compileMemoryMb", scale: MiB },
+} as const satisfies Record<string, { key: keyof LimitBounds["maxima"]; scale: number }>;
+
+/** Piston request → engine request input (throws ValidationError with Piston's messages). */
+export function fromPistonRequest(body: unknown, bounds: LimitBounds): ExecuteRequestInput {
+  const raw = (body ?? {}) as Record<string, unknown>;
+  const files = raw.files;
+  if (Array.isArray(files)) {
+    for (const [i, file] of files.entries()) {
+      if (typeof (file as { content?: unknown } | null)?.content !== "string")
+        throw new ValidationError(`files[${i}].content is required as a string`);
+    }
   }
+  const parsed = PistonExecuteRequest.safeParse(body);
+  if (!parsed.success) throw new ValidationError(parsed.error.issues[0]?.message ?? "Invalid request");
   const p = parsed.data;
-  const limits = Object.fromEntries(
-    Object.entries({
-      timeoutMs: given(p.run_timeout),
-      compileTimeoutMs: given(p.compile_timeout),
-      memoryMb: toMb(p.run_memory_limit),
-      compileMemoryMb: toMb(p.compile_memory_limit),
-    }).filter(([, v]) => v !== undefined),
-  );
+  if (!p.files.some((f) => !f.encoding || f.encoding === "utf8"))
+    throw new ValidationError("files must include at least one utf8 encoded file");
+  const limits: Record<string, number> = {};
+  for (const [name, { key, scale }] of Object.entries(CONSTRAINTS)) {
+    const value = raw[name];
+    // Piston: absent, null and 0 mean "the configured default".
+    if (value === undefined || value === null || value === 0) continue;
+    if (typeof value !== "number" || !Number.isFinite(value))
+      throw new ValidationError(`If specified, ${name} must be a number`);
+    if (value < 0) throw new ValidationError(`${name} must be non-negative`);
+    const configured = bounds.maxima[key] * scale;
+    if (value > configured) throw new ValidationError(`${name} cannot exceed the configured limit of ${configured}`);
+    limits[key] = Math.ceil(value / scale);
+  }
   return {
     language: p.language,
     version: p.version,
@@ -86,7 +93,7 @@ export function toPistonStage(stage: StageResult, outputLimitBytes: number): Pis
   let message: string | null = null;
   if (stage.timedOut) {
     status = "TO";
-    message = "Time limit exceeded";
+    message = stage.timeoutKind === "cpu" ? "CPU time limit exceeded" : "Time limit exceeded";
   } else if (stage.outOfMemory) {
     status = "SG";
     message = "Memory limit exceeded";

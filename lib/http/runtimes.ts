@@ -1,10 +1,9 @@
-import { imageManifest } from "../sandbox/images";
+import type { Engine } from "../sandbox";
 import { isCompiled, LANGUAGES } from "../sandbox/languages";
-import { limitBounds } from "../sandbox/limits";
 
 /** Languages whose image is built, with the version it reports. */
-export function availableLanguages() {
-  const manifest = imageManifest();
+export function availableLanguages(engine: Engine) {
+  const manifest = engine.images();
   return LANGUAGES.flatMap((lang) => {
     const entry = manifest[lang.id];
     return entry ? [{ lang, version: entry.version }] : [];
@@ -12,9 +11,9 @@ export function availableLanguages() {
 }
 
 /** Piston's GET /api/v2/runtimes shape. */
-export function pistonRuntimes() {
+export function pistonRuntimes(engine: Engine) {
   const runtimeOf: Record<string, string> = { javascript: "node", typescript: "node", c: "gcc", "c++": "gcc" };
-  return availableLanguages().map(({ lang, version }) => ({
+  return availableLanguages(engine).map(({ lang, version }) => ({
     language: lang.id,
     version,
     aliases: lang.aliases,
@@ -23,10 +22,10 @@ export function pistonRuntimes() {
 }
 
 /** The native language list, with what an editor needs (defaults, limits). */
-export function nativeLanguages() {
-  const { defaults, maxima } = limitBounds();
+export function nativeLanguages(engine: Engine) {
+  const { defaults, maxima } = engine.config.bounds;
   return {
-    languages: availableLanguages().map(({ lang, version }) => ({
+    languages: availableLanguages(engine).map(({ lang, version }) => ({
       id: lang.id,
       name: lang.name,
       version,

@@ -45,3 +45,21 @@ describe("checkers", () => {
     expect(check(u, "a 1\nb 2\n", "a 1\nb 3\n")).toBe(false);
   });
 });
+
+describe("Checker by name", () => {
+  it("accepts a checker given by its name, with that checker's defaults", () => {
+    expect(Checker.parse("tokens")).toEqual({ type: "tokens" });
+    expect(Checker.parse("float")).toEqual({ type: "float", absTol: 1e-6, relTol: 1e-6 });
+    expect(Checker.safeParse("nope").success).toBe(false);
+  });
+});
+
+describe("checker cost", () => {
+  it("stays linear on a long line of spaces that ends in a letter", () => {
+    const line = `${" ".repeat(64 * 1024)}x`;
+    const t0 = process.cpuUsage();
+    expect(check({ type: "trimmed" }, "x\n", line)).toBe(false);
+    const cpuMs = (process.cpuUsage(t0).user + process.cpuUsage(t0).system) / 1000;
+    expect(cpuMs).toBeLessThan(1000);
+  });
+});

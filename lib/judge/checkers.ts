@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** How a test's output is compared with the expected output. */
-export const Checker = z.discriminatedUnion("type", [
+const CheckerObject = z.discriminatedUnion("type", [
   z.object({ type: z.literal("exact") }),
   z.object({ type: z.literal("trimmed") }),
   z.object({ type: z.literal("tokens") }),
@@ -12,14 +12,22 @@ export const Checker = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("unordered-lines") }),
 ]);
-export type Checker = z.infer<typeof Checker>;
+
+/** How a test's output is compared: an object, or just its name ("tokens") for the defaults. */
+export const Checker = z.preprocess(
+  (v) => (typeof v === "string" ? { type: v } : v),
+  CheckerObject,
+) as unknown as typeof CheckerObject;
+export type Checker = z.infer<typeof CheckerObject>;
 
 /** Lines without trailing whitespace, and without trailing empty lines. */
 function trimmedLines(text: string): string[] {
   const lines = text
     .replace(/\r\n/g, "\n")
     .split("\n")
-    .map((l) => l.replace(/\s+$/, ""));
+    // trimEnd, not /\s+$/: that regex is quadratic on a long run of spaces followed by a letter,
+    // and this runs on whatever a program printed.
+    .map((l) => l.trimEnd());
   while (lines.length > 0 && lines.at(-1) === "") lines.pop();
   return lines;
 }

@@ -1,7 +1,5 @@
-import { ValidationError } from "../sandbox/errors";
-import { type BatchResult, executeBatch } from "../sandbox/execute";
-import { findLanguage } from "../sandbox/languages";
-import { limitBounds } from "../sandbox/limits";
+import type { BatchResult, Engine, ExecuteRequest } from "../sandbox";
+import { stageStatus, stageSucceeded } from "../sandbox/outcome";
 import type { StageResult } from "../sandbox/types";
 import { check } from "./checkers";
 import type { ExerciseDefinition, TestCase } from "./exercise";
@@ -32,57 +30,57 @@ export interface Judgement {
   tests: TestResult[];
   /** Wall time of the whole judging, compile included. */
   timeMs: number;
-}
-
-export interface Solution {
-  language: string;
-  files: { name?: string; content: string }[];
+  /** The slowest test and the largest peak memory over all tests, rounded (see `coarse`). */
+  maxTimeMs: number | null;
+  maxMemoryBytes: number | null;
 }
 
 /** Which tests a judging runs: "samples" are the visible ones, "submit" all of them. */
 export type JudgeMode = "samples" | "submit";
 
+const VERDICT_OF = {
+  ok: "AC",
+  timeout: "TLE",
+  memory_limit: "MLE",
+  output_limit: "OLE",
+  runtime_error: "RE",
+} as const;
+
 function verdictOf(run: StageResult | null, test: TestCase, ex: ExerciseDefinition): Verdict {
   if (!run) return "IE";
-  if (run.timedOut) return "TLE";
-  if (run.outOfMemory) return "MLE";
-  if (run.outputTruncated) return "OLE";
-  if (run.exitCode !== 0 || run.signal) return "RE";
+  const status = stageStatus(run);
+  if (status !== "ok") return VERDICT_OF[status];
   return check(ex.checker, test.expected, run.stdout) ? "AC" : "WA";
 }
 
-/** Compile once, run every test as a fresh process in this submission's own container. */
+/**
+ * Resources over all tests are shown rounded up — time to 100 ms, memory to 4 MiB — so that a
+ * program cannot spell out a hidden input in milliseconds or bytes (hidden tests show none).
+ */
+export const COARSE = { timeMs: 100, memoryBytes: 4 * 1024 * 1024 };
+const roundUp = (v: number, step: number) => Math.max(step, Math.ceil(v / step) * step);
+
+/**
+ * Compile once, run every test as a fresh process from the same clean files in this
+ * submission's own container. `req` was validated at the edge (parseSolution).
+ */
 export async function judge(
+  engine: Engine,
   ex: ExerciseDefinition,
-  solution: Solution,
+  req: ExecuteRequest,
   mode: JudgeMode,
   opts: { signal?: AbortSignal; runId?: string } = {},
 ): Promise<Judgement> {
-  const language = findLanguage(solution.language);
-  if (!language)
-    throw new ValidationError(`Unknown language "${solution.language}".`, { language: "Unknown language." });
-  if (ex.languages && !ex.languages.includes(language.id)) {
-    throw new ValidationError(`This exercise accepts ${ex.languages.join(", ")}.`, {
-      language: `Not allowed for this exercise.`,
-    });
-  }
   const selected = ex.tests
     .map((test, index) => ({ test, index }))
     .filter(({ test }) => mode === "submit" || !test.hidden);
-  const { maxima } = limitBounds();
-  const limits = {
-    timeoutMs: Math.min(ex.limits.timeoutMs, maxima.timeoutMs),
-    memoryMb: Math.min(ex.limits.memoryMb, maxima.memoryMb),
-  };
   const started = Date.now();
-  const batch: BatchResult = await executeBatch(
-    { language: language.id, files: solution.files, limits },
+  const batch: BatchResult = await engine.executeBatch(
+    req,
     selected.map(({ test }) => test.stdin),
     opts,
   );
-  const compileFailed = Boolean(
-    batch.compile && (batch.compile.exitCode !== 0 || batch.compile.signal || batch.compile.timedOut),
-  );
+  const compileFailed = Boolean(batch.compile && !stageSucceeded(batch.compile));
   const tests: TestResult[] = selected.map(({ test, index }, i) => {
     const run = batch.runs[i] ?? null;
     return {
@@ -101,25 +99,30 @@ export async function judge(
     };
   });
   const firstFailure = tests.find((t) => t.verdict !== "AC");
+  const times = tests.flatMap((t) => (t.timeMs === null ? [] : [t.timeMs]));
+  const memories = tests.flatMap((t) => (t.memoryBytes === null ? [] : [t.memoryBytes]));
   return {
     verdict: firstFailure?.verdict ?? "AC",
     score: tests.reduce((n, t) => n + (t.verdict === "AC" ? t.points : 0), 0),
     maxScore: tests.reduce((n, t) => n + t.points, 0),
-    compile: batch.compile,
+    ...(batch.compile ? { compile: batch.compile } : {}),
     tests,
     timeMs: Date.now() - started,
+    maxTimeMs: times.length ? roundUp(Math.max(...times), COARSE.timeMs) : null,
+    maxMemoryBytes: memories.length ? roundUp(Math.max(...memories), COARSE.memoryBytes) : null,
   };
 }
 
-/** What a client may see of a test: hidden tests reveal only their verdict and resources. */
-export function publicTest(t: TestResult): TestResult {
+/** What a client may see of a test: a hidden test reveals its verdict and points, nothing else. */
+export function publicTest(t: TestResult): PublicTestResult {
   if (!t.hidden) return t;
-  return {
-    index: t.index,
-    hidden: true,
-    verdict: t.verdict,
-    points: t.points,
-    timeMs: t.timeMs,
-    memoryBytes: t.memoryBytes,
-  };
+  return { index: t.index, hidden: true, verdict: t.verdict, points: t.points };
 }
+
+/** A test as clients see it: hidden tests carry no time, memory, input or output. */
+export type PublicTestResult =
+  | TestResult
+  | (Pick<TestResult, "index" | "hidden" | "verdict" | "points"> & Partial<TestResult>);
+
+/** A judgement as clients see it. */
+export type PublicJudgement = Omit<Judgement, "tests"> & { tests: PublicTestResult[] };

@@ -1,33 +1,25 @@
 import "server-only";
 import { nanoid } from "nanoid";
-import { getExercise } from "../db/exercises";
 import { saveSubmission } from "../db/submissions";
 import { analyze } from "../debug";
 import type { DebugReport } from "../debug/types";
-import { ValidationError } from "../sandbox/errors";
-import { type JudgeMode, type Judgement, judge, publicTest } from "./judge";
+import type { Engine, ExecuteRequest } from "../sandbox";
+import type { ExerciseDefinition } from "./exercise";
+import { type JudgeMode, type Judgement, judge, type PublicJudgement, publicTest } from "./judge";
 
-/** Judge a solution to a stored exercise and record it; the answer hides hidden tests' data. */
+/** Judge a solution (validated at the edge by parseSolution) and record it; the answer hides hidden tests' data. */
 export async function submitSolution(
-  slug: string,
-  body: unknown,
+  engine: Engine,
+  ex: ExerciseDefinition,
+  req: ExecuteRequest,
   opts: { ownerId: string | null; mode: JudgeMode; signal?: AbortSignal },
-): Promise<(Judgement & { id: string; createdAt: string; debug?: DebugReport }) | null> {
-  const ex = await getExercise(slug);
-  if (!ex) return null;
-  const input = body as { language?: unknown; files?: unknown };
-  if (typeof input?.language !== "string" || !Array.isArray(input.files)) {
-    throw new ValidationError("Send { language, files: [{ name, content }] }.", {
-      ...(typeof input?.language !== "string" ? { language: "Choose a language." } : {}),
-      ...(!Array.isArray(input?.files) ? { files: "Send at least one file." } : {}),
-    });
-  }
-  const solution = { language: input.language, files: input.files as { name?: string; content: string }[] };
+): Promise<PublicJudgement & { id: string; createdAt: string; debug?: DebugReport }> {
+  const solution = { language: req.language, files: req.files.map((f) => ({ name: f.name, content: f.content })) };
   const id = nanoid();
-  const judgement = await judge(ex, solution, opts.mode, { signal: opts.signal, runId: id });
+  const judgement = await judge(engine, ex, req, opts.mode, { signal: opts.signal, runId: id });
   await saveSubmission({
     id,
-    exerciseSlug: slug,
+    exerciseSlug: ex.slug,
     ownerId: opts.ownerId,
     mode: opts.mode,
     language: solution.language,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { DebugReport } from "../debug/types";
 import { log } from "../log";
-import type { ExecutionEvent, ExecutionResult } from "../sandbox";
+import type { Engine, ExecuteRequest, ExecutionEvent, ExecutionResult } from "../sandbox";
 import { executeRecorded, prepareRun } from "./run-and-record";
 
 /** The part of a finished run the playground shows. */
@@ -54,8 +54,8 @@ const live = g.__runboxLive;
  * the events stream. Validation, busy and unavailable errors are thrown before returning
  * (the row is created first, so the id is real).
  */
-export async function startLiveRun(input: unknown, ownerId: string): Promise<string> {
-  const prepared = await prepareRun(input, { ownerId, source: "ui" });
+export async function startLiveRun(engine: Engine, req: ExecuteRequest, ownerId: string): Promise<string> {
+  const prepared = await prepareRun(engine, req, { ownerId, source: "ui" });
   const entry: LiveRun = {
     ownerId,
     events: [],
@@ -68,7 +68,7 @@ export async function startLiveRun(input: unknown, ownerId: string): Promise<str
     for (const listener of entry.listeners) listener(e);
   };
   live.set(prepared.id, entry);
-  executeRecorded(prepared, { signal: entry.controller.signal, onEvent: emit })
+  executeRecorded(engine, prepared, { signal: entry.controller.signal, onEvent: emit })
     .then((r) => emit({ type: "done", result: outcomeOf({ ...r.result, debug: r.debug }) }))
     .catch((err) => {
       log.error({ err, id: prepared.id }, "background run failed");

@@ -6,16 +6,12 @@ import type { DebugReport } from "../debug/types";
 import { log } from "../log";
 import {
   decodeFiles,
+  type Engine,
   type ExecuteRequest,
   type ExecutionEvent,
   type ExecutionResult,
-  execute,
-  parseExecuteRequest,
-  resolveLimits,
-  resolveRuntime,
   SandboxBusy,
   SandboxFault,
-  slots,
 } from "../sandbox";
 
 export interface RecordedRun {
@@ -45,12 +41,11 @@ interface RecordOptions {
  * Validate and store the run as "running" before any container exists, so a crash in
  * between leaves a row that the next start marks "interrupted".
  */
-export async function prepareRun(input: unknown, opts: RecordOptions): Promise<PreparedRun> {
-  const req = parseExecuteRequest(input);
-  const { language, version } = resolveRuntime(req);
-  const { queued, queueLimit } = slots().stats;
+export async function prepareRun(engine: Engine, req: ExecuteRequest, opts: RecordOptions): Promise<PreparedRun> {
+  const { language, version } = engine.resolveRuntime(req);
+  const { queued, queueLimit, capacity } = engine.slots.stats;
   // A full queue is "busy" now, before a row exists, rather than a failed run later.
-  if (queued >= queueLimit) throw new SandboxBusy(Math.max(1, Math.ceil(queued / slots().capacity)));
+  if (queued >= queueLimit) throw new SandboxBusy(Math.max(1, Math.ceil(queued / capacity)));
   const id = nanoid();
   const createdAt = new Date();
   await createRun({
@@ -63,7 +58,7 @@ export async function prepareRun(input: unknown, opts: RecordOptions): Promise<P
     stdin: req.stdin,
     args: req.args,
     env: req.env,
-    limits: resolveLimits(req.limits),
+    limits: engine.limitsFor(req),
     network: req.network,
   });
   // The names the program sees (nameless Piston files get the language's default name).
@@ -73,13 +68,14 @@ export async function prepareRun(input: unknown, opts: RecordOptions): Promise<P
 
 /** Execute a prepared run and store its outcome. A sandbox fault becomes status internal_error. */
 export async function executeRecorded(
+  engine: Engine,
   run: PreparedRun,
   opts: { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void } = {},
 ): Promise<RecordedRun> {
   const { id, createdAt } = run;
   let result: ExecutionResult;
   try {
-    result = await execute(run.req, { signal: opts.signal, onEvent: opts.onEvent, runId: id });
+    result = await engine.execute(run.req, { signal: opts.signal, onEvent: opts.onEvent, runId: id });
   } catch (err) {
     const fault = err instanceof SandboxFault;
     const message = fault ? err.message : "The run could not be completed.";
@@ -88,7 +84,7 @@ export async function executeRecorded(
     );
     if (!fault) throw err;
     log.error({ err, id }, "sandbox fault");
-    const limits = resolveLimits(run.req.limits);
+    const limits = engine.limitsFor(run.req);
     result = { language: run.language, version: run.version, status: "internal_error", limits, wallTimeMs: 0 };
     return { id, createdAt, result, debug: null };
   }
@@ -112,8 +108,9 @@ export async function executeRecorded(
 
 /** prepareRun + executeRecorded: the API's one-call path. */
 export async function runAndRecord(
-  input: unknown,
+  engine: Engine,
+  req: ExecuteRequest,
   opts: RecordOptions & { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void },
 ): Promise<RecordedRun> {
-  return executeRecorded(await prepareRun(input, opts), opts);
+  return executeRecorded(engine, await prepareRun(engine, req, opts), opts);
 }

@@ -1,29 +1,25 @@
 import type { Duplex } from "node:stream";
-import type Docker from "dockerode";
-import { log } from "../log";
-import { type ContainerSpecInput, containerSpec, hostPidsLimit } from "./container-spec";
-import { docker, statusOf, unavailableIfUnreachable } from "./docker";
+import type { ContainerSpecInput } from "./container-spec";
+import { containerSpec } from "./container-spec";
+import type { SandboxBackend } from "./docker";
 import { SandboxFault, SandboxUnavailable } from "./errors";
 import {
   DockerDemuxer,
+  encodeControl,
   encodeJob,
+  type JobFile,
+  type JobStageSpec,
+  parseArtifact,
+  parseOutputFile,
   parseStageReport,
+  RUNNER_PROTOCOL,
+  type RunnerControl,
   type RunnerFrame,
   RunnerFrameParser,
   type RunnerStageReport,
 } from "./frames";
-import type { SourceFile } from "./languages";
 import { StageOutput } from "./output";
-import { tarFiles } from "./tar";
 import type { StreamName } from "./types";
-
-export interface JobStage {
-  argv: string[];
-  timeoutMs: number;
-  stdin: string;
-  /** Stop the job here when this stage fails (a compile stage). */
-  required: boolean;
-}
 
 export interface StageRun {
   output: StageOutput;
@@ -32,6 +28,9 @@ export interface StageRun {
   started: boolean;
   /** Server-measured wall time, used when rbrun could not report. */
   wallMs: number;
+  files: { name: string; content: Buffer }[];
+  /** What the compiler made (only when the stage asked for its artifacts). */
+  artifacts: JobFile[];
 }
 
 export interface JobResult {
@@ -43,12 +42,34 @@ export interface JobResult {
   containerDied: boolean;
 }
 
+export interface JobCallbacks {
+  signal?: AbortSignal;
+  onStageStart?: (index: number) => void;
+  onOutput?: (index: number, stream: StreamName, text: string) => void;
+}
+
 /** Extra time past the sum of stage timeouts before the server kills the container itself. */
 const GRACE_MS = 1500;
 
+/** Removals still in flight, so shutdown and tests can wait for every one. */
+export class Removals {
+  private readonly inFlight = new Set<Promise<void>>();
+  track(p: Promise<void>): Promise<void> {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+    return p;
+  }
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+  get size(): number {
+    return this.inFlight.size;
+  }
+}
+
 /**
  * One sandbox container for one run: created with the hardened spec, attached before start,
- * fed files and jobs, and always destroyed. rbrun (its PID 1) does the work inside.
+ * fed one job after another, and always destroyed. rbrun (its PID 1) does the work inside.
  */
 export class SandboxBox {
   private readonly demux = new DockerDemuxer();
@@ -57,10 +78,16 @@ export class SandboxBox {
   private onEnd?: () => void;
   private ended = false;
   private runnerStderr = "";
+  private helloSeen = false;
+  private helloWaiters: (() => void)[] = [];
+  private runnerVersion = "";
 
   private constructor(
-    readonly container: Docker.Container,
+    readonly id: string,
     private readonly stream: Duplex,
+    private readonly backend: SandboxBackend,
+    private readonly removals: Removals,
+    readonly spec: ContainerSpecInput,
   ) {
     stream.on("data", (chunk: Buffer) => {
       for (const part of this.demux.push(chunk)) {
@@ -68,12 +95,21 @@ export class SandboxBox {
           this.runnerStderr = (this.runnerStderr + part.data.toString("utf8")).slice(-2000);
           continue;
         }
-        for (const frame of this.frames.push(part.data)) this.onFrame?.(frame);
+        for (const frame of this.frames.push(part.data)) {
+          if (frame.type === "h") {
+            this.runnerVersion = frame.data.toString("utf8");
+            this.helloSeen = true;
+            for (const w of this.helloWaiters.splice(0)) w();
+            continue;
+          }
+          this.onFrame?.(frame);
+        }
       }
     });
     const end = () => {
       if (this.ended) return;
       this.ended = true;
+      for (const w of this.helloWaiters.splice(0)) w();
       this.onEnd?.();
     };
     stream.on("end", end);
@@ -81,78 +117,46 @@ export class SandboxBox {
     stream.on("error", end);
   }
 
-  /** Create, attach and start a container; removes it again if any step fails. */
-  static async open(spec: ContainerSpecInput): Promise<SandboxBox> {
-    let container: Docker.Container;
-    try {
-      container = await docker().createContainer(containerSpec(spec));
-    } catch (err) {
-      if (statusOf(err) === 404) {
-        throw new SandboxUnavailable(`The sandbox image ${spec.image} is missing; run "npm start" to build it.`, {
-          cause: err,
-        });
-      }
-      throw unavailableIfUnreachable(err);
-    }
-    try {
-      const stream = (await container.attach({
-        stream: true,
-        stdin: true,
-        stdout: true,
-        stderr: true,
-        hijack: true,
-      })) as unknown as Duplex;
-      const box = new SandboxBox(container, stream);
-      await container.start();
-      return box;
-    } catch (err) {
-      await removeContainer(container);
-      throw unavailableIfUnreachable(err);
-    }
-  }
-
-  /** Copy the files into /box through the archive API (a tar built in memory). */
-  async putFiles(files: SourceFile[]): Promise<void> {
-    const archive = await tarFiles(files);
-    try {
-      await this.container.putArchive(archive, { path: "/box" });
-    } catch (err) {
-      throw unavailableIfUnreachable(err);
-    }
+  /** Create, attach and start a container with the hardened spec. */
+  static async open(backend: SandboxBackend, removals: Removals, spec: ContainerSpecInput): Promise<SandboxBox> {
+    const { id, stream } = await backend.open(containerSpec(spec));
+    return new SandboxBox(id, stream, backend, removals, spec);
   }
 
   /** Lower memory and pids between jobs (compiling may need more than the run may use). */
-  async narrow(memoryMb: number, pids: number, runtime: string): Promise<void> {
-    const bytes = memoryMb * 1024 * 1024;
-    await this.container.update({ Memory: bytes, MemorySwap: bytes, PidsLimit: hostPidsLimit(pids, runtime) });
+  async narrow(memoryBytes: number, pids: number): Promise<void> {
+    await this.backend.update(this.id, { memoryBytes, pids });
+  }
+
+  /** Resolves once rbrun said hello (or the container ended); checks it speaks our protocol. */
+  private async ready(): Promise<void> {
+    if (!this.helloSeen && !this.ended) await new Promise<void>((r) => this.helloWaiters.push(r));
+    if (this.helloSeen && this.runnerVersion !== `rbrun ${RUNNER_PROTOCOL}`) {
+      throw new SandboxUnavailable(
+        `The sandbox image ${this.spec.image} has an older runner (${this.runnerVersion}); run "npm start" to rebuild the images.`,
+      );
+    }
   }
 
   /**
    * Run one job and collect its stages. The server owns the deadline: past the sum of the
    * stage timeouts (plus grace) it SIGKILLs the whole container, whatever rbrun is doing.
    */
-  runJob(
-    env: string[],
-    stages: JobStage[],
-    opts: {
-      outputLimitBytes: number;
-      signal?: AbortSignal;
-      onStageStart?: (index: number) => void;
-      onOutput?: (index: number, stream: StreamName, text: string) => void;
-    },
-  ): Promise<JobResult> {
-    const runs: StageRun[] = stages.map(() => ({
-      output: new StageOutput(opts.outputLimitBytes),
+  async runJob(job: { files: JobFile[]; stages: JobStageSpec[] }, opts: JobCallbacks): Promise<JobResult> {
+    const runs: StageRun[] = job.stages.map((s) => ({
+      output: new StageOutput(s.outputLimit),
       started: false,
       wallMs: 0,
+      files: [],
+      artifacts: [],
     }));
     const result: JobResult = { stages: runs, deadlineExceeded: false, aborted: false, containerDied: false };
+    await this.ready();
     if (this.ended) {
       result.containerDied = true;
-      return Promise.resolve(result);
+      return result;
     }
-    const started = Date.now();
-    let stageStart = started;
+    let stageStart = Date.now();
     let current = -1;
     const begin = (index: number) => {
       while (current < index) {
@@ -165,7 +169,7 @@ export class SandboxBox {
     };
 
     return new Promise<JobResult>((resolve, reject) => {
-      const budget = stages.reduce((n, s) => n + s.timeoutMs, 0) + GRACE_MS;
+      const budget = job.stages.reduce((n, s) => n + s.timeoutMs, 0) + GRACE_MS;
       const finish = (fault?: Error) => {
         clearTimeout(timer);
         opts.signal?.removeEventListener("abort", onAbort);
@@ -193,27 +197,36 @@ export class SandboxBox {
         finish();
       };
       this.onFrame = (frame) => {
+        const run = runs[frame.stage];
         switch (frame.type) {
+          case "b":
+            begin(frame.stage);
+            break;
           case "o":
           case "e": {
             begin(frame.stage);
             const stream: StreamName = frame.type === "o" ? "stdout" : "stderr";
-            const text = runs[frame.stage]?.output.push(stream, frame.data);
+            const text = run?.output.push(stream, frame.data);
             if (text) opts.onOutput?.(frame.stage, stream, text);
             break;
           }
-          case "r": {
+          case "f": {
+            const file = parseOutputFile(frame.data);
+            if (file && run) run.files.push(file);
+            break;
+          }
+          case "a": {
+            const file = parseArtifact(frame.data);
+            if (file && run) run.artifacts.push(file);
+            break;
+          }
+          case "r":
             begin(frame.stage);
-            const run = runs[frame.stage];
             if (run) {
               run.report = parseStageReport(frame.data.toString("utf8"));
               run.wallMs = run.report.wallMs;
             }
-            // The next stage starts as soon as this one ends (unless this was the last).
-            if (frame.stage + 1 < stages.length && !(stages[frame.stage]?.required && !succeeded(run?.report)))
-              begin(frame.stage + 1);
             break;
-          }
           case "d":
             finish();
             break;
@@ -224,9 +237,13 @@ export class SandboxBox {
             break;
         }
       };
-      begin(0);
-      this.stream.write(encodeJob({ env, stages: stages.map((s) => ({ ...s, outputLimit: opts.outputLimitBytes })) }));
+      this.stream.write(encodeJob(job));
     });
+  }
+
+  /** Input, end of input, a signal or a terminal size for the running interactive stage. */
+  control(message: RunnerControl): void {
+    if (!this.ended) this.stream.write(encodeControl(message));
   }
 
   /** False once the container's stream has ended (it stopped or was removed). */
@@ -235,13 +252,8 @@ export class SandboxBox {
   }
 
   /** Whether Docker saw the kernel OOM-kill something in this container. */
-  async oomKilled(): Promise<boolean> {
-    try {
-      const info = await this.container.inspect();
-      return Boolean(info.State?.OOMKilled);
-    } catch {
-      return false;
-    }
+  oomKilled(): Promise<boolean> {
+    return this.backend.oomKilled(this.id);
   }
 
   /** What rbrun wrote on stderr (only ever diagnostics), for logs. */
@@ -250,54 +262,25 @@ export class SandboxBox {
   }
 
   /** SIGKILL everything in the container at once. */
-  async kill(): Promise<void> {
-    try {
-      await this.container.kill({ signal: "SIGKILL" });
-    } catch {
-      // Already stopped: nothing left to kill.
-    }
+  kill(): Promise<void> {
+    return this.backend.kill(this.id);
   }
 
   /**
-   * Remove the container and its work-dir volume. Never throws. The removal comes first:
-   * closing the stream first would let rbrun exit and leave a stopped container behind if
-   * this process ended in between.
+   * Remove the container. Never throws (the reaper sweeps what fails). The removal comes
+   * first: closing the stream first would let rbrun exit and leave a stopped container
+   * behind if this process ended in between.
    */
   destroy(): Promise<void> {
-    this.destroying ??= track(
-      removeContainer(this.container).finally(() => {
-        this.stream.destroy();
-      }),
+    this.destroying ??= this.removals.track(
+      this.backend
+        .remove(this.id)
+        .catch(() => {})
+        .finally(() => {
+          this.stream.destroy();
+        }),
     );
     return this.destroying;
   }
   private destroying?: Promise<void>;
-}
-
-function succeeded(report?: RunnerStageReport): boolean {
-  return Boolean(report && report.exit === 0 && report.signal === 0 && !report.timedOut && !report.truncated);
-}
-
-const inFlight = new Set<Promise<void>>();
-
-function track(p: Promise<void>): Promise<void> {
-  inFlight.add(p);
-  void p.finally(() => inFlight.delete(p));
-  return p;
-}
-
-/** Wait for every container removal started so far (shutdown, tests). */
-export async function settleRemovals(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-}
-
-/** Force-remove (SIGKILL + delete, with anonymous volumes); 404/409 mean it is already going. */
-export async function removeContainer(container: Docker.Container): Promise<void> {
-  try {
-    await container.remove({ force: true, v: true });
-  } catch (err) {
-    const status = statusOf(err);
-    // A run's answer must not fail because cleanup did: the reaper sweeps leftovers.
-    if (status !== 404 && status !== 409) log.warn({ err, id: container.id }, "could not remove sandbox container");
-  }
 }

@@ -1,13 +1,22 @@
 import type Docker from "dockerode";
-import { SANDBOX_UID } from "./tar";
 
-/** Labels every Runbox container carries, so the reaper can find leftovers. */
-export const LABEL = { app: "runbox", run: "runbox.run", deadline: "runbox.deadline" } as const;
+/** uid/gid of the sandbox user baked into every image. */
+export const SANDBOX_UID = 1000;
+
+/** Labels every Runbox container carries, so reapers can find leftovers and tell whose they are. */
+export const LABEL = {
+  app: "runbox",
+  run: "runbox.run",
+  deadline: "runbox.deadline",
+  instance: "runbox.instance",
+} as const;
 
 export interface ContainerSpecInput {
   image: string;
   runId: string;
-  /** Epoch ms after which the reaper may remove the container. */
+  /** The Runbox instance that owns the container (its reaper only touches its own). */
+  instanceId: string;
+  /** Epoch ms after which any reaper may remove the container. */
   deadline: number;
   memoryMb: number;
   cpus: number;
@@ -20,6 +29,8 @@ export interface ContainerSpecInput {
 }
 
 const MB = 1024 * 1024;
+/** Files and folders each tmpfs may hold. */
+const INODES = 4096;
 
 /**
  * Under gVisor the pids cgroup also counts the sandbox kernel's own threads (measured: 64
@@ -32,6 +43,54 @@ export function hostPidsLimit(pids: number, runtime: string): number {
   return runtime === "runsc" ? pids + GVISOR_THREAD_HEADROOM : pids;
 }
 
+/** Docker's own masked paths (it replaces them when a list is given, so they are repeated). */
+const DOCKER_MASKED = [
+  "/proc/asound",
+  "/proc/acpi",
+  "/proc/kcore",
+  "/proc/keys",
+  "/proc/latency_stats",
+  "/proc/timer_list",
+  "/proc/timer_stats",
+  "/proc/sched_debug",
+  "/proc/scsi",
+  "/sys/firmware",
+  "/sys/devices/virtual/powercap",
+];
+
+/**
+ * Files that describe the host rather than the container (its boot command line, kernel
+ * build, modules, disks, devices, firmware and VM identity) and that no language runtime
+ * reads. Masked: a program sees them empty.
+ */
+export const HOST_REVEALING_PATHS = [
+  "/proc/cmdline",
+  "/proc/version",
+  "/proc/kallsyms",
+  "/proc/modules",
+  "/proc/config.gz",
+  "/proc/partitions",
+  "/proc/diskstats",
+  "/proc/interrupts",
+  "/proc/softirqs",
+  "/proc/iomem",
+  "/proc/ioports",
+  "/proc/vmallocinfo",
+  "/proc/slabinfo",
+  "/proc/buddyinfo",
+  "/proc/pagetypeinfo",
+  "/proc/zoneinfo",
+  "/proc/swaps",
+  "/proc/sys/kernel/random/boot_id",
+  "/sys/module",
+  "/sys/devices/virtual/dmi",
+  "/sys/block",
+  "/sys/bus",
+  "/sys/hypervisor",
+  "/sys/kernel/notes",
+  "/sys/kernel/vmcoreinfo",
+];
+
 /**
  * The one place a sandbox container's configuration is built. Every field is hard-coded or
  * derived from validated limits; nothing from a request is copied in. See ARCHITECTURE.md,
@@ -39,7 +98,7 @@ export function hostPidsLimit(pids: number, runtime: string): number {
  */
 export function containerSpec(input: ContainerSpecInput): Docker.ContainerCreateOptions {
   const tmpBytes = input.tmpMb * MB;
-  const inodes = 4096;
+  const tmpfs = `size=${tmpBytes},nr_inodes=${INODES},exec,nosuid,nodev`;
   return {
     Image: input.image,
     // rbrun is the container's init (not Docker's tini): it reaps orphans and is
@@ -47,7 +106,7 @@ export function containerSpec(input: ContainerSpecInput): Docker.ContainerCreate
     Cmd: ["/opt/runbox/rbrun"],
     User: `${SANDBOX_UID}:${SANDBOX_UID}`,
     WorkingDir: "/box",
-    // The server's own environment never reaches a sandbox; programs get theirs per job.
+    // The server's own environment never reaches a sandbox; programs get theirs per stage.
     Env: ["PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "LANG=C.UTF-8"],
     AttachStdin: true,
     AttachStdout: true,
@@ -61,6 +120,7 @@ export function containerSpec(input: ContainerSpecInput): Docker.ContainerCreate
       [LABEL.app]: "1",
       [LABEL.run]: input.runId,
       [LABEL.deadline]: String(input.deadline),
+      [LABEL.instance]: input.instanceId,
     },
     HostConfig: {
       NetworkMode: input.network ? "bridge" : "none",
@@ -69,30 +129,13 @@ export function containerSpec(input: ContainerSpecInput): Docker.ContainerCreate
       SecurityOpt: ["no-new-privileges"],
       ReadonlyRootfs: true,
       IpcMode: "private",
-      Tmpfs: { "/tmp": `rw,exec,nosuid,nodev,size=${tmpBytes},nr_inodes=${inodes},mode=1777` },
-      // The work dir is a size-capped tmpfs *volume*: Docker's archive API may write into a
-      // volume of a read-only container, but not into a plain tmpfs mount.
-      Mounts: [
-        {
-          Type: "volume",
-          // No source: an anonymous volume, removed with its container.
-          Source: "",
-          Target: "/box",
-          VolumeOptions: {
-            // NoCopy: start empty rather than copying the image's /box into the volume.
-            NoCopy: true,
-            Labels: { [LABEL.app]: "1", [LABEL.run]: input.runId },
-            DriverConfig: {
-              Name: "local",
-              Options: {
-                type: "tmpfs",
-                device: "tmpfs",
-                o: `size=${tmpBytes},nr_inodes=${inodes},uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0700,exec,nosuid,nodev`,
-              },
-            },
-          },
-        },
-      ],
+      // rbrun writes the program's files into /box itself (no archive request to dockerd), so
+      // both work areas are plain tmpfs mounts, size- and inode-capped, gone with the container.
+      Tmpfs: {
+        "/tmp": `rw,${tmpfs},mode=1777`,
+        "/box": `rw,${tmpfs},uid=${SANDBOX_UID},gid=${SANDBOX_UID},mode=0755`,
+      },
+      MaskedPaths: [...DOCKER_MASKED, ...HOST_REVEALING_PATHS],
       ShmSize: 16 * MB,
       PidsLimit: hostPidsLimit(input.pids, input.runtime),
       Memory: input.memoryMb * MB,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DockerDemuxer, encodeJob, parseStageReport, RunnerFrameParser } from "./frames";
+import {
+  DockerDemuxer,
+  encodeControl,
+  encodeJob,
+  parseArtifact,
+  parseOutputFile,
+  parseStageReport,
+  RunnerFrameParser,
+} from "./frames";
 
 function dockerFrame(stream: number, data: string) {
   const body = Buffer.from(data);
@@ -48,7 +56,9 @@ describe("RunnerFrameParser", () => {
 describe("parseStageReport", () => {
   it("reads every field", () => {
     expect(
-      parseStageReport("exit=3 signal=0 wall_ms=12 cpu_ms=4 maxrss_kb=2048 timed_out=1 truncated=0 oom=1"),
+      parseStageReport(
+        "exit=3 signal=0 wall_ms=12 cpu_ms=4 maxrss_kb=2048 timed_out=1 cpu_exceeded=1 idle_exceeded=0 truncated=0 oom=1 files=2 files_dropped=5",
+      ),
     ).toEqual({
       exit: 3,
       signal: 0,
@@ -56,18 +66,62 @@ describe("parseStageReport", () => {
       cpuMs: 4,
       maxrssKb: 2048,
       timedOut: true,
+      cpuExceeded: true,
+      idleExceeded: false,
       truncated: false,
       oom: true,
+      files: 2,
+      filesDropped: 5,
+      artifactsDropped: 0,
     });
   });
 });
 
 describe("encodeJob", () => {
-  it("length-prefixes every token, counting bytes not characters", () => {
+  it("length-prefixes every token, counting bytes not characters: files first, then stages", () => {
     const job = encodeJob({
-      env: ["A=é"],
-      stages: [{ required: true, timeoutMs: 1000, outputLimit: 10, argv: ["echo", "hi"], stdin: "" }],
+      files: [{ name: "é.py", content: Buffer.from("x") }],
+      stages: [
+        {
+          flags: ["required", "scrubAfter"],
+          timeoutMs: 1000,
+          cpuMs: 0,
+          idleMs: 0,
+          outputLimit: 10,
+          outFilesMax: 0,
+          outBytesMax: 0,
+          env: ["A=é"],
+          argv: ["echo", "hi"],
+          stdin: "",
+        },
+      ],
     }).toString("utf8");
-    expect(job).toBe("3:RB11:14:A=é1:11:14:10002:101:24:echo2:hi0:");
+    expect(job).toBe("3:RB21:13:box5:é.py3:6441:x1:11:34:10001:01:02:101:01:01:14:A=é1:24:echo2:hi0:");
+  });
+});
+
+describe("encodeControl", () => {
+  it("encodes input, end of input, signals and sizes as single tokens", () => {
+    expect(encodeControl({ type: "input", data: "héllo" }).toString("utf8")).toBe("7:ihéllo");
+    expect(encodeControl({ type: "eof" }).toString()).toBe("1:e");
+    expect(encodeControl({ type: "signal", signal: 2 }).toString()).toBe("2:k2");
+    expect(encodeControl({ type: "resize", rows: 24, cols: 80 }).toString()).toBe("6:w24 80");
+  });
+});
+
+describe("parseArtifact", () => {
+  it("reads a compiled file's path, mode and bytes", () => {
+    const a = parseArtifact(Buffer.concat([Buffer.from("3:app3:755"), Buffer.from([0x7f, 0x45])]));
+    expect(a).toEqual({ root: "runbox", name: "app", executable: true, content: Buffer.from([0x7f, 0x45]) });
+  });
+});
+
+describe("parseOutputFile", () => {
+  it("splits the name from the bytes and refuses malformed frames", () => {
+    const f = parseOutputFile(Buffer.concat([Buffer.from("8:plot.png"), Buffer.from([0x89, 0x50])]));
+    expect(f?.name).toBe("plot.png");
+    expect([...(f?.content ?? [])]).toEqual([0x89, 0x50]);
+    expect(parseOutputFile(Buffer.from("99:x"))).toBeUndefined();
+    expect(parseOutputFile(Buffer.from("nope"))).toBeUndefined();
   });
 });

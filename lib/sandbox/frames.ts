@@ -39,7 +39,7 @@ export class DockerDemuxer {
   }
 }
 
-export type RunnerFrameType = "h" | "o" | "e" | "r" | "d" | "x";
+export type RunnerFrameType = "h" | "b" | "o" | "e" | "f" | "a" | "r" | "d" | "x";
 
 export interface RunnerFrame {
   type: RunnerFrameType;
@@ -64,6 +64,9 @@ export class RunnerFrameParser {
   }
 }
 
+/** The runner protocol this server speaks (rbrun's hello says "rbrun 2"). */
+export const RUNNER_PROTOCOL = 2;
+
 export interface RunnerStageReport {
   exit: number;
   signal: number;
@@ -71,11 +74,18 @@ export interface RunnerStageReport {
   cpuMs: number;
   maxrssKb: number;
   timedOut: boolean;
+  cpuExceeded: boolean;
+  idleExceeded: boolean;
   truncated: boolean;
   oom: boolean;
+  /** Output files sent, and those left out because they passed a cap. */
+  files: number;
+  filesDropped: number;
+  /** Compiled files left out of an artifacts transfer (over its cap). */
+  artifactsDropped: number;
 }
 
-/** Parses an 'r' frame: "exit=0 signal=0 wall_ms=12 cpu_ms=3 maxrss_kb=1624 timed_out=0 truncated=0 oom=0". */
+/** Parses an 'r' frame: "exit=0 signal=0 wall_ms=12 cpu_ms=3 maxrss_kb=1624 timed_out=0 …". */
 export function parseStageReport(text: string): RunnerStageReport {
   const v: Record<string, number> = {};
   for (const pair of text.trim().split(/\s+/)) {
@@ -89,32 +99,142 @@ export function parseStageReport(text: string): RunnerStageReport {
     cpuMs: v.cpu_ms ?? 0,
     maxrssKb: v.maxrss_kb ?? 0,
     timedOut: v.timed_out === 1,
+    cpuExceeded: v.cpu_exceeded === 1,
+    idleExceeded: v.idle_exceeded === 1,
     truncated: v.truncated === 1,
     oom: v.oom === 1,
+    files: v.files ?? 0,
+    filesDropped: v.files_dropped ?? 0,
+    artifactsDropped: v.artifacts_dropped ?? 0,
   };
 }
 
-/** Encodes a job for rbrun: a sequence of "<length>:<bytes>" tokens. */
-export function encodeJob(job: {
+/** Parses an 'f' frame: "<n>:<name>" then the file's bytes. */
+export function parseOutputFile(data: Buffer): { name: string; content: Buffer } | undefined {
+  const colon = data.indexOf(0x3a);
+  if (colon <= 0 || colon > 10) return undefined;
+  const n = Number(data.subarray(0, colon).toString("latin1"));
+  if (!Number.isInteger(n) || colon + 1 + n > data.length) return undefined;
+  return { name: data.subarray(colon + 1, colon + 1 + n).toString("utf8"), content: data.subarray(colon + 1 + n) };
+}
+
+/** Parses an 'a' frame: "<n>:<path><n>:<mode>" then the file's bytes (a compiled file). */
+export function parseArtifact(data: Buffer): JobFile | undefined {
+  const name = parseOutputFile(data);
+  if (!name) return undefined;
+  const mode = parseOutputFile(name.content);
+  if (!mode) return undefined;
+  return {
+    root: "runbox",
+    name: name.name,
+    content: mode.content,
+    executable: mode.name === "755",
+  };
+}
+
+/** Stage flags of protocol 2 (images/runtime/rbrun.c). */
+export const STAGE_FLAGS = {
+  /** A failure ends the job (the compile stage). */
+  required: 1,
+  /** Afterwards, empty /tmp (but /tmp/runbox), /dev/shm and SysV IPC. */
+  scrubAfter: 2,
+  /** Before, restore /box and /tmp/runbox as they were when the first fresh stage began. */
+  fresh: 4,
+  /** The program's stdin, stdout and stderr are a pseudo-terminal. */
+  tty: 8,
+  /** Stdin stays open: input arrives as control tokens while the program runs. */
+  interactive: 16,
+  /** Afterwards, send the regular files under /box/out. */
+  collect: 32,
+  /** Afterwards, if it succeeded, send the files under /tmp/runbox (what a compiler made). */
+  artifacts: 64,
+} as const;
+export type StageFlag = keyof typeof STAGE_FLAGS;
+
+export interface JobFile {
+  /** Where the file goes: the work folder (/box, the default) or the compiler's /tmp/runbox. */
+  root?: "box" | "runbox";
+  name: string;
+  content: Buffer;
+  executable?: boolean;
+}
+
+export interface JobStageSpec {
+  flags: StageFlag[];
+  timeoutMs: number;
+  /** 0: no CPU-time limit beyond the wall clock. */
+  cpuMs: number;
+  /** 0: no idle limit (interactive stages only). */
+  idleMs: number;
+  /** Bytes kept per stream; the program is killed past it. */
+  outputLimit: number;
+  outFilesMax: number;
+  outBytesMax: number;
   env: string[];
-  stages: { required: boolean; timeoutMs: number; outputLimit: number; argv: string[]; stdin: string }[];
-}): Buffer {
-  const parts: Buffer[] = [];
-  const tok = (v: string | number | boolean) => {
-    const b = Buffer.from(typeof v === "boolean" ? (v ? "1" : "0") : String(v), "utf8");
+  argv: string[];
+  stdin: string;
+}
+
+function tokens(parts: Buffer[]) {
+  return (v: string | number | Buffer) => {
+    const b = Buffer.isBuffer(v) ? v : Buffer.from(String(v), "utf8");
     parts.push(Buffer.from(`${b.length}:`), b);
   };
-  tok("RB1");
-  tok(job.env.length);
-  for (const e of job.env) tok(e);
+}
+
+/** Encodes a job for rbrun (protocol 2): files first, then the stages. */
+export function encodeJob(job: { files: JobFile[]; stages: JobStageSpec[] }): Buffer {
+  const parts: Buffer[] = [];
+  const tok = tokens(parts);
+  tok("RB2");
+  tok(job.files.length);
+  for (const f of job.files) {
+    tok(f.root ?? "box");
+    tok(f.name);
+    tok(f.executable ? "755" : "644");
+    tok(f.content);
+  }
   tok(job.stages.length);
   for (const s of job.stages) {
-    tok(s.required);
+    tok(s.flags.reduce((n, f) => n | STAGE_FLAGS[f], 0));
     tok(Math.max(1, Math.round(s.timeoutMs)));
+    tok(Math.max(0, Math.round(s.cpuMs)));
+    tok(Math.max(0, Math.round(s.idleMs)));
     tok(s.outputLimit);
+    tok(s.outFilesMax);
+    tok(s.outBytesMax);
+    tok(s.env.length);
+    for (const e of s.env) tok(e);
     tok(s.argv.length);
     for (const a of s.argv) tok(a);
     tok(s.stdin);
+  }
+  return Buffer.concat(parts);
+}
+
+/** A control message for a running interactive stage. */
+export type RunnerControl =
+  | { type: "input"; data: Buffer | string }
+  | { type: "eof" }
+  | { type: "signal"; signal: number }
+  | { type: "resize"; rows: number; cols: number };
+
+export function encodeControl(c: RunnerControl): Buffer {
+  const parts: Buffer[] = [];
+  const tok = tokens(parts);
+  switch (c.type) {
+    case "input":
+      tok(Buffer.concat([Buffer.from("i"), Buffer.isBuffer(c.data) ? c.data : Buffer.from(c.data, "utf8")]));
+      break;
+    case "eof":
+      tok("e");
+      break;
+    case "signal":
+      tok(`k${Math.trunc(c.signal)}`);
+      break;
+    case "resize":
+      tok(`w${Math.trunc(c.rows)} ${Math.trunc(c.cols)}`);
+      break;
   }
   return Buffer.concat(parts);
 }

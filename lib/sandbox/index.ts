@@ -1,13 +1,23 @@
 import "server-only";
 
 // The engine's public surface. Everything that knows Docker lives in this folder.
-export { pingDocker } from "./docker";
+export { DockerBackend, type DockerEndpoint, type SandboxBackend } from "./docker";
+export { Engine, type EngineConfig } from "./engine";
 export { SandboxBusy, SandboxFault, SandboxUnavailable, ValidationError } from "./errors";
-export { type ExecuteOptions, execute, resolveRuntime, versionMatches } from "./execute";
-export { imageManifest } from "./images";
-export { findLanguage, LANGUAGES, type Language } from "./languages";
-export { INPUT_CAPS, type Limits, limitBounds, resolveLimits } from "./limits";
-export { reapContainers, startReaper } from "./reaper";
-export { decodeFiles, ExecuteRequest, type ExecuteRequestInput, fieldErrorsOf, parseExecuteRequest } from "./request";
-export { pool, slots } from "./runtime-state";
-export type { ExecutionEvent, ExecutionResult, RunStatus, StageResult } from "./types";
+export type { BatchResult, ExecuteOptions } from "./execute";
+export { type ImageManifest, readImageManifest } from "./images";
+export { findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
+export { INPUT_CAPS, LIMIT_MINIMA, type LimitBounds, type Limits, resolveLimits } from "./limits";
+export { runStatus, stageStatus, stageSucceeded } from "./outcome";
+export {
+  decodeFiles,
+  type ExecuteRequest,
+  type ExecuteRequestInput,
+  ExecuteRequestShape,
+  fieldErrorsOf,
+  parseExecuteRequest,
+  type RequestRules,
+} from "./request";
+export type { ExecutionEvent, ExecutionResult, OutputFile, RunStatus, StageResult } from "./types";
+export { RUN_STATUSES } from "./types";
+export { versionMatches } from "./version";

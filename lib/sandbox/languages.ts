@@ -27,6 +27,8 @@ export interface Language {
   monaco: string;
   /** Extra environment the toolchain needs (caches live in /tmp: the root is read-only). */
   env?: Record<string, string>;
+  /** Problems only this language can see in the file names (field → message), checked at the edge. */
+  checkFiles?: (names: string[]) => Record<string, string>;
   /** Rename files before they are written (e.g. Java's public class must match its file). */
   prepare?: (files: SourceFile[]) => SourceFile[];
   /** Argv of each stage for these files; files[0] is the entry point. */
@@ -153,7 +155,14 @@ export const LANGUAGES: Language[] = [
     monaco: "go",
     // cgo stays on: Debian's precompiled standard library (net and friends) is built with it,
     // and turning it off makes Go rebuild those packages on every run (seconds).
-    env: { GOCACHE: "/tmp/runbox/go-cache", GOPATH: "/tmp/runbox/go", GO111MODULE: "off" },
+    // Caches live outside /tmp/runbox, so they are scrubbed after compiling (only the binary stays).
+    env: { GOCACHE: "/tmp/go-cache", GOPATH: "/tmp/go", GO111MODULE: "off" },
+    checkFiles: (names): Record<string, string> =>
+      names[0]?.endsWith("_test.go")
+        ? {
+            "files.0.name": `Go leaves files ending in "_test.go" out of a build (they hold tests), so "${names[0]}" cannot be the program: rename it, e.g. to main.go.`,
+          }
+        : {},
     plan: (files, args) => ({
       compile: ["go", "build", "-o", BIN, ...withExt(files, [".go"])],
       run: [BIN, ...args],
@@ -192,7 +201,9 @@ export const LANGUAGES: Language[] = [
     monaco: "rust",
     // Other files join through `mod` declarations in the entry file, as with cargo.
     plan: (files, args) => ({
-      compile: ["rustc", "--edition", "2021", "-O", "-o", BIN, entry(files)],
+      // An explicit crate name: rustc would derive one from the file name, and "my-prog.rs" or
+      // "my.prog.rs" are not valid crate names.
+      compile: ["rustc", "--edition", "2021", "-O", "--crate-name", "main", "-o", BIN, entry(files)],
       run: [BIN, ...args],
     }),
   },
@@ -236,6 +247,9 @@ export const LANGUAGES: Language[] = [
 const JAVA_FLAGS = ["-XX:+UseSerialGC", "-XX:-UsePerfData", "-XX:MaxRAMPercentage=50", "-Dfile.encoding=UTF-8"];
 /** javac starts from a class-data archive made at image build time (~0.35 s instead of ~0.55 s). */
 const JAVAC_FLAGS = [
+  // No annotation processors: a processor found in the submitted files would run inside javac,
+  // with the compile stage's larger limits.
+  "-proc:none",
   "-J-XX:SharedArchiveFile=/opt/runbox/javac.jsa",
   "-J-XX:+UseSerialGC",
   "-J-XX:TieredStopAtLevel=1",

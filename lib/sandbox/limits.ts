@@ -1,11 +1,30 @@
 import { z } from "zod";
-import { env } from "../env";
+
+/**
+ * The smallest limits a run may have. Below them Docker refuses the container (memory < 6 MB),
+ * treats the value as "unlimited" (NanoCpus 0) or no language can start at all; each is a 400
+ * at the edge rather than a 500 (or a silently unlimited run) later.
+ */
+export const LIMIT_MINIMA = {
+  timeoutMs: 10,
+  compileTimeoutMs: 100,
+  cpuTimeMs: 10,
+  compileCpuTimeMs: 100,
+  memoryMb: 16,
+  compileMemoryMb: 64,
+  cpus: 0.05,
+  pids: 8,
+  outputKb: 1,
+} as const;
 
 /** Limits a request may ask for; each may only lower the admin's maximum. */
 export const LimitsRequest = z
   .object({
     timeoutMs: z.number().int().positive(),
     compileTimeoutMs: z.number().int().positive(),
+    /** CPU time the program may use (ms); defaults to its wall-clock limit. */
+    cpuTimeMs: z.number().int().positive(),
+    compileCpuTimeMs: z.number().int().positive(),
     memoryMb: z.number().int().positive(),
     compileMemoryMb: z.number().int().positive(),
     cpus: z.number().positive(),
@@ -15,6 +34,7 @@ export const LimitsRequest = z
   .partial()
   .strict();
 export type LimitsRequest = z.infer<typeof LimitsRequest>;
+type LimitKey = keyof LimitsRequest;
 
 /** The limits one run actually gets. */
 export type Limits = Required<LimitsRequest> & {
@@ -22,6 +42,12 @@ export type Limits = Required<LimitsRequest> & {
   tmpMb: number;
   nofile: number;
 };
+
+/** Defaults and maxima: what a run gets when it asks for nothing, and the most it may ask for. */
+export interface LimitBounds {
+  defaults: Limits;
+  maxima: Limits;
+}
 
 /** Fixed caps on what a request may send; exceeding one is a validation error. */
 export const INPUT_CAPS = {
@@ -35,52 +61,47 @@ export const INPUT_CAPS = {
   envTotalBytes: 16 * 1024,
 } as const;
 
-/** Defaults and maxima, both from configuration. */
-export function limitBounds(): { defaults: Limits; maxima: Limits } {
-  const e = env();
-  const common = { tmpMb: e.RUNBOX_TMP_MB, nofile: e.RUNBOX_NOFILE };
-  return {
-    defaults: {
-      timeoutMs: Math.min(e.RUNBOX_RUN_TIMEOUT_MS, e.RUNBOX_MAX_RUN_TIMEOUT_MS),
-      compileTimeoutMs: Math.min(e.RUNBOX_COMPILE_TIMEOUT_MS, e.RUNBOX_MAX_COMPILE_TIMEOUT_MS),
-      memoryMb: Math.min(e.RUNBOX_RUN_MEMORY_MB, e.RUNBOX_MAX_RUN_MEMORY_MB),
-      compileMemoryMb: Math.min(e.RUNBOX_COMPILE_MEMORY_MB, e.RUNBOX_MAX_COMPILE_MEMORY_MB),
-      cpus: Math.min(e.RUNBOX_CPUS, e.RUNBOX_MAX_CPUS),
-      pids: Math.min(e.RUNBOX_PIDS, e.RUNBOX_MAX_PIDS),
-      outputKb: Math.min(e.RUNBOX_OUTPUT_KB, e.RUNBOX_MAX_OUTPUT_KB),
-      ...common,
-    },
-    maxima: {
-      timeoutMs: e.RUNBOX_MAX_RUN_TIMEOUT_MS,
-      compileTimeoutMs: e.RUNBOX_MAX_COMPILE_TIMEOUT_MS,
-      memoryMb: e.RUNBOX_MAX_RUN_MEMORY_MB,
-      compileMemoryMb: e.RUNBOX_MAX_COMPILE_MEMORY_MB,
-      cpus: e.RUNBOX_MAX_CPUS,
-      pids: e.RUNBOX_MAX_PIDS,
-      outputKb: e.RUNBOX_MAX_OUTPUT_KB,
-      ...common,
-    },
-  };
-}
+const UNIT: Record<LimitKey, string> = {
+  timeoutMs: "ms",
+  compileTimeoutMs: "ms",
+  cpuTimeMs: "ms",
+  compileCpuTimeMs: "ms",
+  memoryMb: "MB",
+  compileMemoryMb: "MB",
+  cpus: "CPUs",
+  pids: "processes",
+  outputKb: "KB",
+};
 
-/** Which requested limits exceed the maxima, as field → message (empty when all fit). */
-export function limitViolations(requested: LimitsRequest): Record<string, string> {
-  const { maxima } = limitBounds();
+/** Which requested limits are outside [minimum, maximum], as field → message (empty when all fit). */
+export function limitViolations(requested: LimitsRequest, bounds: LimitBounds): Record<string, string> {
   const problems: Record<string, string> = {};
-  for (const [key, value] of Object.entries(requested) as [keyof LimitsRequest, number | undefined][]) {
-    if (value !== undefined && value > maxima[key]) {
-      problems[`limits.${key}`] = `${key} may be at most ${maxima[key]} on this server (asked for ${value}).`;
-    }
+  for (const [key, value] of Object.entries(requested) as [LimitKey, number | undefined][]) {
+    if (value === undefined) continue;
+    const max = bounds.maxima[key];
+    const min = LIMIT_MINIMA[key];
+    if (value > max)
+      problems[`limits.${key}`] = `${key} may be at most ${max} ${UNIT[key]} on this server (asked for ${value}).`;
+    else if (value < min)
+      problems[`limits.${key}`] = `${key} must be at least ${min} ${UNIT[key]} (asked for ${value}).`;
   }
   return problems;
 }
 
 /** Requested limits over the defaults; call limitViolations first, this only clamps. */
-export function resolveLimits(requested: LimitsRequest = {}): Limits {
-  const { defaults, maxima } = limitBounds();
-  const out = { ...defaults };
-  for (const [key, value] of Object.entries(requested) as [keyof LimitsRequest, number | undefined][]) {
-    if (value !== undefined) out[key] = Math.min(value, maxima[key]);
+export function resolveLimits(requested: LimitsRequest, bounds: LimitBounds): Limits {
+  const out = { ...bounds.defaults };
+  for (const [key, value] of Object.entries(requested) as [LimitKey, number | undefined][]) {
+    if (value !== undefined) out[key] = Math.max(LIMIT_MINIMA[key], Math.min(value, bounds.maxima[key]));
   }
+  // Unless asked for, the CPU-time limit is what the wall-clock limit allows on the run's CPUs
+  // (so it never cuts a batch run short); interactive runs use it as their real time limit.
+  if (requested.cpuTimeMs === undefined) out.cpuTimeMs = impliedCpuMs(out.timeoutMs, out.cpus);
+  if (requested.compileCpuTimeMs === undefined) out.compileCpuTimeMs = impliedCpuMs(out.compileTimeoutMs, out.cpus);
   return out;
+}
+
+/** CPU time that `wallMs` of wall-clock time allows on `cpus` CPUs. */
+export function impliedCpuMs(wallMs: number, cpus: number): number {
+  return Math.ceil(wallMs * Math.max(1, cpus));
 }

@@ -1,42 +1,92 @@
-import { log } from "../log";
 import { LABEL } from "./container-spec";
-import { docker } from "./docker";
+import type { SandboxBackend } from "./docker";
 
-/**
- * Remove labelled sandbox containers whose deadline has passed (or, with `all`, every one):
- * leftovers of a crash or restart. Returns how many were removed. Never throws.
- */
-export async function reapContainers(opts: { all?: boolean; now?: number; runPrefix?: string } = {}): Promise<number> {
-  const now = opts.now ?? Date.now();
-  let removed = 0;
-  try {
-    const list = await docker().listContainers({ all: true, filters: { label: [`${LABEL.app}=1`] } });
-    for (const info of list) {
-      const deadline = Number(info.Labels?.[LABEL.deadline] ?? 0);
-      if (!opts.all && deadline > now) continue;
-      if (opts.runPrefix && !info.Labels?.[LABEL.run]?.startsWith(opts.runPrefix)) continue;
-      try {
-        await docker().getContainer(info.Id).remove({ force: true, v: true });
-        removed++;
-      } catch {
-        // Gone already, or being removed by its own run.
-      }
-    }
-    // Work-dir volumes are removed with their container; this catches any that were not.
-    await docker().pruneVolumes({ filters: { label: [`${LABEL.app}=1`] } });
-  } catch (err) {
-    log.warn({ err }, "reaper could not list sandbox containers");
-  }
-  if (removed > 0) log.info({ removed }, "reaped leftover sandbox containers");
-  return removed;
+export interface ReaperOptions {
+  /** This Runbox instance: its own containers that are not in use are leftovers of an earlier life. */
+  instanceId: string;
+  /** Ids of this instance's containers that are in use now (running or warm). */
+  inUse: () => Set<string>;
+  /**
+   * When this process started (epoch ms). Its own containers made since then that are not
+   * (yet) in use may be starting right now: they are left for `graceMs`.
+   */
+  startedAt: number;
+  graceMs?: number;
+  /**
+   * Whether another instance is known to be gone (its heartbeat stopped). Unknown instances are
+   * alive: their containers are left alone until their deadline passes.
+   */
+  isInstanceGone?: (instanceId: string) => Promise<boolean>;
+  now?: () => number;
+  onError?: (err: unknown) => void;
 }
 
-const g = globalThis as typeof globalThis & { __runboxReaper?: NodeJS.Timeout };
+/**
+ * Removes labelled sandbox containers that nobody will use again: this instance's own that are
+ * not in use, those of instances known to be gone, and any container past its deadline (no live
+ * instance keeps one that long: runs are killed at theirs, warm ones retire before). Two
+ * instances sharing one Docker engine therefore never remove each other's live containers.
+ */
+export class Reaper {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
 
-/** Sweep once now and then every `intervalMs`, once per process. */
-export function startReaper(intervalMs = 60_000): void {
-  if (g.__runboxReaper) return;
-  void reapContainers();
-  g.__runboxReaper = setInterval(() => void reapContainers(), intervalMs);
-  g.__runboxReaper.unref();
+  constructor(
+    private readonly backend: SandboxBackend,
+    private readonly opts: ReaperOptions,
+  ) {}
+
+  /** One sweep; returns how many containers it removed. Never throws. */
+  sweep(): Promise<number> {
+    this.running ??= this.doSweep().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async doSweep(): Promise<number> {
+    const now = (this.opts.now ?? Date.now)();
+    let removed = 0;
+    try {
+      const list = await this.backend.list(`${LABEL.app}=1`);
+      const inUse = this.opts.inUse();
+      const gone = new Map<string, boolean>();
+      for (const c of list) {
+        const owner = c.labels[LABEL.instance] ?? "";
+        const deadline = Number(c.labels[LABEL.deadline] ?? 0);
+        let reap = deadline <= now;
+        if (!reap && owner === this.opts.instanceId) {
+          const fromEarlierLife = c.createdAt < this.opts.startedAt - 1000;
+          const stale = now - c.createdAt > (this.opts.graceMs ?? 120_000);
+          reap = !inUse.has(c.id) && (fromEarlierLife || stale);
+        } else if (!reap && owner && this.opts.isInstanceGone) {
+          if (!gone.has(owner)) gone.set(owner, await this.opts.isInstanceGone(owner).catch(() => false));
+          reap = gone.get(owner) === true;
+        }
+        if (!reap) continue;
+        try {
+          await this.backend.remove(c.id);
+          removed++;
+        } catch (err) {
+          this.opts.onError?.(err);
+        }
+      }
+    } catch (err) {
+      this.opts.onError?.(err);
+    }
+    return removed;
+  }
+
+  /** Sweep now and then every `intervalMs`. */
+  start(intervalMs: number): void {
+    if (this.timer) return;
+    void this.sweep();
+    this.timer = setInterval(() => void this.sweep(), intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
 }

@@ -1,12 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "./errors";
-import { fileNameProblem, parseExecuteRequest } from "./request";
+import type { Limits } from "./limits";
+import { fileNameProblem, parseExecuteRequest, type RequestRules } from "./request";
 
 const ok = { language: "python", files: [{ name: "main.py", content: "print(1)" }] };
+const limits: Limits = {
+  timeoutMs: 5000,
+  compileTimeoutMs: 20000,
+  cpuTimeMs: 5000,
+  compileCpuTimeMs: 20000,
+  memoryMb: 256,
+  compileMemoryMb: 768,
+  cpus: 1,
+  pids: 64,
+  outputKb: 64,
+  tmpMb: 64,
+  nofile: 256,
+};
+const RULES: RequestRules = {
+  bounds: { defaults: limits, maxima: { ...limits, timeoutMs: 30000, cpus: 2 } },
+  allowNetwork: false,
+};
+const parse = (input: unknown) => parseExecuteRequest(input, RULES);
 
 function fails(input: unknown): ValidationError {
   try {
-    parseExecuteRequest(input);
+    parse(input);
   } catch (err) {
     if (err instanceof ValidationError) return err;
     throw err;
@@ -24,6 +43,9 @@ describe("fileNameProblem", () => {
     ["", "empty"],
     ["x".repeat(300), "at most"],
     ["a\\b", "/"],
+    ["-c", "option"],
+    ["@o.c", "option"],
+    ["--help.py", "option"],
   ])("rejects %j", (name, word) => {
     expect(fileNameProblem(name)).toContain(word);
   });
@@ -35,7 +57,7 @@ describe("fileNameProblem", () => {
 
 describe("parseExecuteRequest", () => {
   it("fills defaults", () => {
-    const req = parseExecuteRequest(ok);
+    const req = parse(ok);
     expect(req).toMatchObject({ version: "*", stdin: "", args: [], env: {}, limits: {}, network: false });
   });
 
@@ -67,6 +89,33 @@ describe("parseExecuteRequest", () => {
     expect(fails({ ...ok, limits: { timeoutMs: 10_000_000 } }).fieldErrors["limits.timeoutMs"]).toMatch(/at most/);
     expect(fails({ ...ok, limits: { bogus: 1 } }).message).toBeTruthy();
     expect(fails({ ...ok, network: true }).fieldErrors.network).toMatch(/turned off/);
+  });
+
+  it("refuses limits below what Docker and the runtimes can honour", () => {
+    expect(fails({ ...ok, limits: { memoryMb: 4 } }).fieldErrors["limits.memoryMb"]).toMatch(/at least 16 MB/);
+    expect(fails({ ...ok, limits: { cpus: 1e-12 } }).fieldErrors["limits.cpus"]).toMatch(/at least 0.05/);
+    expect(fails({ ...ok, limits: { cpus: 0.0001 } }).fieldErrors["limits.cpus"]).toMatch(/at least/);
+    expect(fails({ ...ok, limits: { timeoutMs: 1 } }).fieldErrors["limits.timeoutMs"]).toMatch(/at least/);
+  });
+
+  it("refuses lone UTF-16 surrogates in every text field", () => {
+    const lone = "a\ud800b";
+    expect(fails({ ...ok, stdin: lone }).fieldErrors.stdin).toMatch(/surrogate/);
+    expect(fails({ ...ok, files: [{ name: "main.py", content: lone }] }).fieldErrors["files.0.content"]).toMatch(
+      /surrogate/,
+    );
+    expect(fails({ ...ok, files: [{ name: `m${lone}.py`, content: "" }] }).fieldErrors["files.0.name"]).toMatch(
+      /surrogate/,
+    );
+    expect(fails({ ...ok, args: [lone] }).fieldErrors.args).toMatch(/surrogate/);
+    expect(fails({ ...ok, env: { A: lone } }).fieldErrors["env.A"]).toMatch(/surrogate/);
+    // A correctly paired surrogate (an emoji) is fine.
+    expect(parse({ ...ok, stdin: "\ud83d\ude00" }).stdin).toBe("😀");
+  });
+
+  it("says why a Go entry file named *_test.go cannot run", () => {
+    const err = fails({ language: "go", files: [{ name: "prog_test.go", content: "package main" }] });
+    expect(err.fieldErrors["files.0.name"]).toMatch(/_test\.go/);
   });
 
   it("checks base64 content", () => {

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { env } from "../env";
 import { fileNameProblem } from "../file-names";
 import { ValidationError } from "./errors";
-import { INPUT_CAPS, LimitsRequest, limitViolations } from "./limits";
+import { findLanguage } from "./languages";
+import { INPUT_CAPS, type LimitBounds, LimitsRequest, limitViolations } from "./limits";
 
 export { fileNameProblem };
 
 /** Names the server sets itself; a request may not override them. */
-const RESERVED_ENV = /^(PATH|HOME|USER|LOGNAME|PWD|SHELL|HOSTNAME|LANG|LC_ALL|TMPDIR|RUNBOX_.*|LD_.*)$/;
+const RESERVED_ENV = /^(PATH|HOME|USER|LOGNAME|PWD|SHELL|HOSTNAME|LANG|LC_ALL|TMPDIR|TERM|RUNBOX_.*|LD_.*)$/;
 
 export const SourceFileInput = z.object({
   name: z.string().optional(),
@@ -17,7 +17,7 @@ export const SourceFileInput = z.object({
 export type SourceFileInput = z.infer<typeof SourceFileInput>;
 
 /** What a caller asks the engine to run. The first file is the entry point. */
-export const ExecuteRequest = z.object({
+export const ExecuteRequestShape = z.object({
   language: z.string().min(1, "Choose a language."),
   version: z.string().default("*"),
   files: z.array(SourceFileInput).min(1, "Send at least one file."),
@@ -27,8 +27,20 @@ export const ExecuteRequest = z.object({
   limits: LimitsRequest.default({}),
   network: z.boolean().default(false),
 });
-export type ExecuteRequest = z.infer<typeof ExecuteRequest>;
-export type ExecuteRequestInput = z.input<typeof ExecuteRequest>;
+export type ExecuteRequestInput = z.input<typeof ExecuteRequestShape>;
+
+declare const validated: unique symbol;
+/**
+ * A request that passed parseExecuteRequest: the engine accepts only this, so validation
+ * happens once, at the edge (route handler, server action), never again inside.
+ */
+export type ExecuteRequest = z.infer<typeof ExecuteRequestShape> & { readonly [validated]: true };
+
+/** What a request is checked against: the server's limits and whether it allows network. */
+export interface RequestRules {
+  bounds: LimitBounds;
+  allowNetwork: boolean;
+}
 
 /** zod issues → { "files.0.name": "message" } */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
@@ -44,12 +56,16 @@ function decode(file: SourceFileInput): Buffer {
   return Buffer.from(file.content, file.encoding === "utf8" ? "utf8" : file.encoding);
 }
 
+/** A lone UTF-16 surrogate cannot be written as UTF-8: JSON allows it, a program's input cannot hold it. */
+const hasLoneSurrogate = (s: string) => !s.isWellFormed();
+
 /**
- * Parse and check a request against the input caps. Throws ValidationError with a sentence
- * a person understands and per-field messages; nothing reaches Docker before this passes.
+ * Parse and check a request against the input caps and the server's limits. Throws
+ * ValidationError with a sentence a person understands and per-field messages; nothing
+ * reaches Docker before this passes.
  */
-export function parseExecuteRequest(input: unknown): ExecuteRequest {
-  const parsed = ExecuteRequest.safeParse(input);
+export function parseExecuteRequest(input: unknown, rules: RequestRules): ExecuteRequest {
+  const parsed = ExecuteRequestShape.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = fieldErrorsOf(parsed.error);
     const [field, message] = Object.entries(fieldErrors)[0] ?? ["request", "Invalid request."];
@@ -58,17 +74,20 @@ export function parseExecuteRequest(input: unknown): ExecuteRequest {
   const req = parsed.data;
   const errors: Record<string, string> = {};
   const caps = INPUT_CAPS;
+  const notText = "contains a lone UTF-16 surrogate (\\ud800-\\udfff), which is not valid text.";
 
   if (req.files.length > caps.files) errors.files = `Send at most ${caps.files} files (got ${req.files.length}).`;
   const seen = new Set<string>();
   let sourceBytes = 0;
   req.files.forEach((file, i) => {
     if (file.name !== undefined) {
-      const problem = fileNameProblem(file.name);
+      const problem = hasLoneSurrogate(file.name) ? `This file name ${notText}` : fileNameProblem(file.name);
       if (problem) errors[`files.${i}.name`] = problem;
       else if (seen.has(file.name)) errors[`files.${i}.name`] = `Two files are named "${file.name}".`;
       seen.add(file.name);
     }
+    if (file.encoding === "utf8" && hasLoneSurrogate(file.content))
+      errors[`files.${i}.content`] = `This file ${notText}`;
     if (file.encoding === "base64" && !/^[A-Za-z0-9+/]*={0,2}$/.test(file.content.replace(/\s/g, "")))
       errors[`files.${i}.content`] = "This file says it is base64 but is not valid base64.";
     if (file.encoding === "hex" && !/^([0-9a-fA-F]{2})*$/.test(file.content))
@@ -78,8 +97,9 @@ export function parseExecuteRequest(input: unknown): ExecuteRequest {
   if (sourceBytes > caps.sourceBytes)
     errors.files ??= `Source files may total at most ${caps.sourceBytes / 1024} KiB (got ${Math.ceil(sourceBytes / 1024)} KiB).`;
 
-  const stdinBytes = Buffer.byteLength(req.stdin);
-  if (stdinBytes > caps.stdinBytes) errors.stdin = `Standard input may be at most ${caps.stdinBytes / 1024} KiB.`;
+  if (hasLoneSurrogate(req.stdin)) errors.stdin = `Standard input ${notText}`;
+  else if (Buffer.byteLength(req.stdin) > caps.stdinBytes)
+    errors.stdin = `Standard input may be at most ${caps.stdinBytes / 1024} KiB.`;
 
   if (req.args.length > caps.args) errors.args = `Send at most ${caps.args} arguments.`;
   else if (req.args.some((a) => Buffer.byteLength(a) > caps.argBytes))
@@ -87,6 +107,7 @@ export function parseExecuteRequest(input: unknown): ExecuteRequest {
   else if (req.args.reduce((n, a) => n + Buffer.byteLength(a), 0) > caps.argsTotalBytes)
     errors.args = `Arguments may total at most ${caps.argsTotalBytes / 1024} KiB.`;
   if (req.args.some((a) => a.includes("\0"))) errors.args = "Arguments cannot contain NUL characters.";
+  else if (req.args.some(hasLoneSurrogate)) errors.args = `An argument ${notText}`;
 
   const envEntries = Object.entries(req.env);
   if (envEntries.length > caps.envVars) errors.env = `Send at most ${caps.envVars} environment variables.`;
@@ -95,20 +116,28 @@ export function parseExecuteRequest(input: unknown): ExecuteRequest {
       errors[`env.${key}`] = "Environment variable names use letters, digits and '_' and cannot start with a digit.";
     else if (RESERVED_ENV.test(key)) errors[`env.${key}`] = `${key} is set by Runbox and cannot be changed.`;
     else if (value.includes("\0")) errors[`env.${key}`] = "Environment values cannot contain NUL characters.";
+    else if (hasLoneSurrogate(value)) errors[`env.${key}`] = `This value ${notText}`;
   }
   if (envEntries.reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v) + 2, 0) > caps.envTotalBytes)
     errors.env ??= `Environment variables may total at most ${caps.envTotalBytes / 1024} KiB.`;
 
-  Object.assign(errors, limitViolations(req.limits));
-  if (req.network && !env().RUNBOX_ALLOW_NETWORK)
+  Object.assign(errors, limitViolations(req.limits, rules.bounds));
+  if (req.network && !rules.allowNetwork)
     errors.network = "Network access is turned off on this server (the admin can allow it with RUNBOX_ALLOW_NETWORK).";
+
+  // What only the language can judge (e.g. a Go entry file named *_test.go).
+  const language = findLanguage(req.language);
+  if (language?.checkFiles && Object.keys(errors).length === 0) {
+    const names = decodeFiles(req.files, language.defaultFile).map((f) => f.name);
+    Object.assign(errors, language.checkFiles(names));
+  }
 
   const first = Object.entries(errors)[0];
   if (first) throw new ValidationError(first[1], errors);
-  return req;
+  return req as ExecuteRequest;
 }
 
-/** Decoded file contents, for the tar and the language plans. */
+/** Decoded file contents, for the job and the language plans. */
 export function decodeFiles(files: SourceFileInput[], defaultName: string) {
   return files.map((file, i) => ({
     name: file.name ?? (i === 0 ? defaultName : `file${i}${defaultName.slice(defaultName.lastIndexOf("."))}`),

@@ -3,6 +3,7 @@ import { SandboxBusy } from "./errors";
 interface Waiter {
   grant: (release: () => void) => void;
   fail: (err: Error) => void;
+  onPosition?: (position: number) => void;
 }
 
 /**
@@ -24,8 +25,11 @@ export class Slots {
     return { active: this.active, queued: this.waiting.length, capacity: this.capacity, queueLimit: this.queueLimit };
   }
 
-  /** Resolves with a release function once a slot is free. */
-  acquire(signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Resolves with a release function once a slot is free. While queued, `onPosition` hears the
+   * caller's place in the queue (1 = next), again whenever it changes.
+   */
+  acquire(signal?: AbortSignal, onPosition?: (position: number) => void): Promise<() => void> {
     if (this.active < this.capacity) {
       this.active++;
       return Promise.resolve(this.releaser());
@@ -41,6 +45,7 @@ export class Slots {
           cleanup();
           reject(err);
         },
+        onPosition,
       };
       const timer = setTimeout(() => this.drop(waiter, new SandboxBusy(this.retryAfter())), this.queueTimeoutMs);
       const onAbort = () => this.drop(waiter, signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
@@ -50,13 +55,22 @@ export class Slots {
       };
       signal?.addEventListener("abort", onAbort, { once: true });
       this.waiting.push(waiter);
+      onPosition?.(this.waiting.length);
     });
   }
 
   private drop(waiter: Waiter, err: Error) {
     const i = this.waiting.indexOf(waiter);
-    if (i >= 0) this.waiting.splice(i, 1);
+    if (i >= 0) {
+      this.waiting.splice(i, 1);
+      this.announce(i);
+    }
     waiter.fail(err);
+  }
+
+  /** Tell everyone from index `from` on their new place. */
+  private announce(from: number) {
+    for (let i = from; i < this.waiting.length; i++) this.waiting[i]?.onPosition?.(i + 1);
   }
 
   private releaser(): () => void {
@@ -65,8 +79,10 @@ export class Slots {
       if (released) return;
       released = true;
       const next = this.waiting.shift();
-      if (next) next.grant(this.releaser());
-      else this.active--;
+      if (next) {
+        next.grant(this.releaser());
+        this.announce(0);
+      } else this.active--;
     };
   }
 

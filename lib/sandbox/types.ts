@@ -3,6 +3,19 @@ import type { Limits } from "./limits";
 export type StageName = "compile" | "run";
 export type StreamName = "stdout" | "stderr";
 
+/** Which clock stopped a stage: wall-clock time, CPU time, or (interactive) no input or output. */
+export type TimeoutKind = "wall" | "cpu" | "idle";
+
+/** A file the program wrote under /box/out, returned with the result. */
+export interface OutputFile {
+  name: string;
+  size: number;
+  /** Sniffed from the bytes, never taken from the name. */
+  type: string;
+  /** base64 */
+  content: string;
+}
+
 /** What one stage (compile or run) of a program did. */
 export interface StageResult {
   stdout: string;
@@ -14,24 +27,30 @@ export interface StageResult {
   /** e.g. "SIGKILL"; null when the process exited by itself. */
   signal: string | null;
   timedOut: boolean;
+  /** Present when timedOut: which limit it was. */
+  timeoutKind?: TimeoutKind;
   outOfMemory: boolean;
   outputTruncated: boolean;
   wallTimeMs: number;
   cpuTimeMs: number | null;
   /** Peak resident memory of the stage's process tree, in bytes. */
   memoryBytes: number | null;
+  /** Why the engine stopped or never started the stage, when the fields above do not say it. */
+  message?: string;
 }
 
-export type RunStatus =
-  | "ok"
-  | "runtime_error"
-  | "compile_error"
-  | "timeout"
-  | "memory_limit"
-  | "output_limit"
-  | "internal_error"
-  /** The caller aborted (the Stop button). */
-  | "stopped";
+/** Every status a run can end with, in one place (the database also stores "running" and "interrupted"). */
+export const RUN_STATUSES = [
+  "ok",
+  "runtime_error",
+  "compile_error",
+  "timeout",
+  "memory_limit",
+  "output_limit",
+  "internal_error",
+  "stopped",
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export interface ExecutionResult {
   language: string;
@@ -47,6 +66,7 @@ export interface ExecutionResult {
 
 /** Streamed while a program runs; the final result still comes from execute(). */
 export type ExecutionEvent =
+  | { type: "queued"; position: number }
   | { type: "stage"; stage: StageName }
   | { type: "output"; stage: StageName; stream: StreamName; text: string }
   | { type: "stage-end"; stage: StageName; result: StageResult };

@@ -4,7 +4,7 @@
  * Needs Docker and the images, like the integration tests.
  */
 import fs from "node:fs";
-import { execute } from "../../lib/sandbox/execute";
+import { execute } from "../support/engine";
 import { type CorpusCase, loadCorpus, requestFor } from "./corpus";
 
 const filters = process.argv.slice(2);

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyze, inputFromResult } from "@/lib/debug";
-import { execute } from "@/lib/sandbox/execute";
 import { loadCorpus, requestFor } from "../corpus/corpus";
+import { execute } from "../support/engine";
 
 const cases = loadCorpus();
 const languages = [...new Set(cases.map((c) => c.language))];

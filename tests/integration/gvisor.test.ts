@@ -4,11 +4,14 @@
  */
 import { execSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { execute } from "@/lib/sandbox/execute";
+import { engineConfigFromEnv } from "@/lib/app-engine";
+import { Engine } from "@/lib/sandbox";
 import { expectNoContainersLeft } from "./helpers";
 
-// Before anything reads the configuration (env() caches it per test file).
-process.env.RUNBOX_RUNTIME = "runsc";
+// An engine of this test's own, with gVisor as the runtime (as RUNBOX_RUNTIME=runsc configures).
+const base = engineConfigFromEnv();
+const gvisor = new Engine({ ...base, runtime: "runsc", instanceId: `${base.instanceId}-gvisor` });
+const execute = (input: unknown) => gvisor.execute(gvisor.parse(input));
 
 const registered = (() => {
   try {
@@ -66,6 +69,25 @@ describe.runIf(registered).concurrent("under gVisor", () => {
     expect(["memory_limit", "runtime_error"]).toContain(r.status);
   });
 
+  it("runs a compiled program with its own memory limit, not the compiler's", async () => {
+    // gVisor cannot lower a running container's limits: before, every compiled program here
+    // kept the 768 MB compile limit. Now it runs in a second container made with its own.
+    const r = await execute({
+      language: "c",
+      files: [
+        {
+          name: "main.c",
+          content:
+            '#include <stdio.h>\n#include <stdlib.h>\nint main(void){ volatile char *p = malloc(300u << 20); for (size_t i = 0; p && i < (300u << 20); i += 4096) p[i] = 1; puts("touched 300 MB"); return 0; }\n',
+        },
+      ],
+      limits: { memoryMb: 64 },
+    });
+    expect(r.compile?.exitCode).toBe(0);
+    expect(r.run?.stdout ?? "").not.toContain("touched");
+    expect(["memory_limit", "runtime_error"]).toContain(r.status);
+  });
+
   it("contains a shell fork bomb, and the next run works", async () => {
     // Under gVisor the bomb may exhaust the sandbox kernel's own thread budget, which stops the
     // whole sandbox: the caller then gets a SandboxFault (internal_error), never a host effect.
@@ -80,6 +102,5 @@ describe.runIf(registered).concurrent("under gVisor", () => {
 });
 
 afterAll(async () => {
-  delete process.env.RUNBOX_RUNTIME;
-  if (registered) await expectNoContainersLeft();
+  if (registered) await expectNoContainersLeft(gvisor);
 });

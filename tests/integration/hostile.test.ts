@@ -3,10 +3,9 @@
  * host, and the next run works. (Limits and isolation basics are in sandbox-limits.test.ts.)
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { docker } from "@/lib/sandbox/docker";
+import type { DockerBackend } from "@/lib/sandbox/docker";
 import { ValidationError } from "@/lib/sandbox/errors";
-import { execute } from "@/lib/sandbox/execute";
-import { imageManifest } from "@/lib/sandbox/images";
+import { engine, execute } from "../support/engine";
 import { expectNoContainersLeft, sandboxContainers } from "./helpers";
 
 const py = (code: string, extra: object = {}) =>
@@ -141,10 +140,10 @@ describe("refused before any container exists", () => {
 
 describe("images", () => {
   it("carry no setuid or setgid binaries", async () => {
-    const images = [...new Set(Object.values(imageManifest()).map((e) => e.image))];
+    const images = [...new Set(Object.values(engine().images()).map((e) => e.image))];
     expect(images.length).toBe(11);
     for (const image of images) {
-      const container = await docker().createContainer({
+      const container = await (engine().backend as DockerBackend).docker.createContainer({
         Image: image,
         Entrypoint: ["find", "/", "-xdev", "-perm", "/6000", "-type", "f"],
         Cmd: [],

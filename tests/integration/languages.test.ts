@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { execute } from "@/lib/sandbox/execute";
 import { findLanguage, isCompiled } from "@/lib/sandbox/languages";
+import { execute } from "../support/engine";
 import { expectNoContainersLeft } from "./helpers";
 import { CASES, UNICODE_LINE } from "./language-cases";
 

@@ -3,14 +3,17 @@
  * "interrupted", its container reaped), and a Docker outage is a clear 503 that heals when
  * the engine is back. Uses the production build (npm test builds before integration tests).
  */
-import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { POST as createRun } from "@/app/api/v1/runs/route";
+import { appEngine, engineConfigFromEnv, provideEngine } from "@/lib/app-engine";
 import { db } from "@/lib/db/client";
-import { sandboxContainers } from "./helpers";
+import { Engine } from "@/lib/sandbox";
+import { copyImages, extraEngine } from "../support/extra-engine";
+import { allSandboxContainers as sandboxContainers } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PORT = 3410;
@@ -59,13 +62,13 @@ describe("restart recovery", () => {
         client.run.findFirst({ where: { status: "running", source: "api", createdAt: { gte: started } } }),
       );
       await until("its container", async () =>
-        (await sandboxContainers()).some((c) => c.Labels["runbox.run"] === row.id),
+        (await sandboxContainers()).some((c) => c.labels["runbox.run"] === row.id),
       );
       // The server dies mid-run: nothing gets to clean up.
       process.kill(-(first.pid as number), "SIGKILL");
       await sleep(500);
       expect((await client.run.findUnique({ where: { id: row.id } }))?.status).toBe("running");
-      expect((await sandboxContainers()).some((c) => c.Labels["runbox.run"] === row.id)).toBe(true);
+      expect((await sandboxContainers()).some((c) => c.labels["runbox.run"] === row.id)).toBe(true);
 
       const second = startServer();
       try {
@@ -77,7 +80,7 @@ describe("restart recovery", () => {
         expect(after.message).toMatch(/server stopped/);
         await until(
           "the reaper",
-          async () => !(await sandboxContainers()).some((c) => c.Labels["runbox.run"] === row.id),
+          async () => !(await sandboxContainers()).some((c) => c.labels["runbox.run"] === row.id),
         );
       } finally {
         process.kill(-(second.pid as number), "SIGTERM");
@@ -93,64 +96,49 @@ describe("restart recovery", () => {
 });
 
 describe("Docker outage", () => {
-  const dockerOk = () => {
-    try {
-      execSync("docker info", { stdio: "ignore", timeout: 10_000 });
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  // An engine of the test's own (the main one keeps serving the rest of the suite): the app
+  // is pointed at it, then it is stopped and started again.
+  const outage = extraEngine("outage");
   const isRoot = process.getuid?.() === 0;
-  const running = (name: string) => {
-    try {
-      execSync(`pgrep -x ${name}`, { stdio: "ignore" });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  /** Start dockerd again as npm test's set-up does (background, log in .runbox/), retrying once. */
-  async function startDockerd() {
-    for (let attempt = 0; attempt < 2 && !dockerOk(); attempt++) {
-      if (!running("dockerd")) fs.rmSync("/var/run/docker.pid", { force: true });
-      const log = fs.openSync(path.join(ROOT, ".runbox/dockerd.log"), "a");
-      spawn("dockerd", [], { detached: true, stdio: ["ignore", log, log] }).unref();
-      await until("dockerd to start", async () => dockerOk(), 45_000).catch(() => undefined);
-    }
-    expect(dockerOk()).toBe(true);
-  }
 
   it.runIf(isRoot)("answers 503 while the engine is down and works again when it is back", async () => {
-    execSync("pkill -x dockerd");
-    await until("dockerd to stop", async () => !dockerOk());
-    // Wait for the process itself to exit too: it removes its pid file last.
-    await until("the dockerd process to exit", async () => !running("dockerd"));
+    await outage.start();
+    const main = appEngine();
+    copyImages(outage, [main.images().python?.image ?? ""]);
+    const base = engineConfigFromEnv();
+    const engine = new Engine({
+      ...base,
+      instanceId: `${base.instanceId}-outage`,
+      docker: { socketPath: outage.socketPath },
+    });
+    provideEngine(engine);
+    const run = (ip: string, code: string) =>
+      createRun(
+        new Request("http://127.0.0.1/api/v1/runs", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          body: JSON.stringify({ language: "python", files: [{ content: code }] }),
+        }),
+      );
     try {
+      expect((await run("10.8.8.7", "print('up')")).status).toBe(200);
+      await outage.stop();
       const h = await health();
       expect(h.status).toBe(503);
       expect((await h.json()).docker.ok).toBe(false);
-      const run = await createRun(
-        new Request("http://127.0.0.1/api/v1/runs", {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": "10.8.8.8" },
-          body: JSON.stringify({ language: "python", files: [{ content: "print(1)" }] }),
-        }),
-      );
-      expect(run.status).toBe(503);
-      expect((await run.json()).error.message).toMatch(/Docker engine is not reachable/);
+      const down = await run("10.8.8.8", "print(1)");
+      expect(down.status).toBe(503);
+      expect((await down.json()).error.message).toMatch(/Docker engine is not reachable/);
+
+      await outage.start();
+      const back = await until("health", async () => ((await health()).status === 200 ? true : undefined));
+      expect(back).toBe(true);
+      const again = await run("10.8.8.9", "print('back')");
+      expect((await again.json()).run.stdout).toBe("back\n");
     } finally {
-      await startDockerd();
+      await engine.shutdown();
+      provideEngine(main);
+      await outage.stop();
     }
-    const h = await until("health", async () => ((await health()).status === 200 ? true : undefined));
-    expect(h).toBe(true);
-    const again = await createRun(
-      new Request("http://127.0.0.1/api/v1/runs", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": "10.8.8.9" },
-        body: JSON.stringify({ language: "python", files: [{ content: "print('back')" }] }),
-      }),
-    );
-    expect((await again.json()).run.stdout).toBe("back\n");
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { execute } from "@/lib/sandbox/execute";
+import { execute } from "../support/engine";
 import { expectNoContainersLeft } from "./helpers";
 
 const py = (code: string, extra: object = {}) =>

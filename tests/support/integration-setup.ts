@@ -7,8 +7,9 @@ process.env.RUNBOX_STATE_DIR ??= state;
 process.env.DATABASE_URL ??= `file:${path.join(state, "test.db")}`;
 process.env.LOG_LEVEL ??= "silent";
 
-// Warm containers belong to this test process: leave none behind when a file finishes.
+// Warm containers belong to this test process: leave none behind when a file finishes. Each
+// file also gets an Engine of its own (files run in one process but with their own modules).
 afterAll(async () => {
-  const { pool } = await import("@/lib/sandbox/runtime-state");
-  await pool().drain();
+  const { disposeAppEngine } = await import("@/lib/app-engine");
+  await disposeAppEngine();
 });

@@ -1,26 +1,30 @@
+import { appEngine } from "@/lib/app-engine";
 import { pingDb } from "@/lib/db/client";
 import { json } from "@/lib/http/responses";
-import { imageManifest, pingDocker, pool, slots } from "@/lib/sandbox";
 
 export const dynamic = "force-dynamic";
 
 /** 200 when Docker and the database both answer; 503 naming what is wrong otherwise. */
 export async function GET() {
-  const [dockerCheck, dbCheck] = await Promise.allSettled([pingDocker(), pingDb()]);
+  const engine = appEngine();
+  const [dockerCheck, dbCheck] = await Promise.allSettled([engine.ping(), pingDb()]);
   const docker =
     dockerCheck.status === "fulfilled"
       ? { ok: true, version: dockerCheck.value.version }
       : { ok: false, error: "The Docker engine is not reachable." };
   const database = dbCheck.status === "fulfilled" ? { ok: true } : { ok: false, error: "The database cannot be read." };
   const ok = docker.ok && database.ok;
+  const { queue, pool, active } = engine.stats();
   return json(
     {
       status: ok ? "ok" : "unavailable",
+      instance: engine.config.instanceId,
       docker,
       database,
-      languages: Object.keys(imageManifest()).length,
-      queue: slots().stats,
-      pool: pool().stats(),
+      languages: Object.keys(engine.images()).length,
+      queue,
+      running: active,
+      pool,
     },
     ok ? 200 : 503,
   );

@@ -1,3 +1,4 @@
+import { appEngine } from "@/lib/app-engine";
 import { withRateLimit } from "@/lib/http/rate-limit";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { runAndRecord } from "@/lib/runs/run-and-record";
@@ -11,8 +12,9 @@ export async function POST(request: Request) {
 
 async function run(request: Request) {
   try {
-    const body = await readJson(request);
-    const { id, createdAt, result, debug } = await runAndRecord(body, { source: "api", signal: request.signal });
+    const engine = appEngine();
+    const req = engine.parse(await readJson(request));
+    const { id, createdAt, result, debug } = await runAndRecord(engine, req, { source: "api", signal: request.signal });
     return json({
       id,
       status: result.status,

@@ -1,3 +1,4 @@
+import { appEngine } from "@/lib/app-engine";
 import { fromPistonRequest, toPistonResponse } from "@/lib/http/piston";
 import { withRateLimit } from "@/lib/http/rate-limit";
 import { json, pistonErrorResponse, readJson } from "@/lib/http/responses";
@@ -12,8 +13,12 @@ export async function POST(request: Request) {
 
 async function execute(request: Request) {
   try {
-    const body = await readJson(request);
-    const { result } = await runAndRecord(fromPistonRequest(body), { source: "piston", signal: request.signal });
+    // Piston answers 415 to a POST that is not JSON.
+    if (!request.headers.get("content-type")?.startsWith("application/json"))
+      return json({ message: "requests must be of type application/json" }, 415);
+    const engine = appEngine();
+    const req = engine.parse(fromPistonRequest(await readJson(request), engine.config.bounds));
+    const { result } = await runAndRecord(engine, req, { source: "piston", signal: request.signal });
     return json(toPistonResponse(result));
   } catch (err) {
     return pistonErrorResponse(err);

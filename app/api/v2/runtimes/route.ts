@@ -1,3 +1,4 @@
+import { appEngine } from "@/lib/app-engine";
 import { json } from "@/lib/http/responses";
 import { pistonRuntimes } from "@/lib/http/runtimes";
 
@@ -5,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 /** Piston v2: the runtimes this server has. */
 export function GET() {
-  return json(pistonRuntimes());
+  return json(pistonRuntimes(appEngine()));
 }

@@ -1,5 +1,8 @@
+import { appEngine } from "@/lib/app-engine";
+import { getExercise } from "@/lib/db/exercises";
 import { withRateLimit } from "@/lib/http/rate-limit";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
+import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
 
 export const dynamic = "force-dynamic";
@@ -12,13 +15,11 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
 async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   try {
     const body = await readJson(request);
-    const result = await submitSolution((await ctx.params).slug, body, {
-      ownerId: null,
-      mode: "submit",
-      signal: request.signal,
-    });
-    if (!result) return json({ error: { code: "not_found", message: "No exercise has this slug." } }, 404);
-    return json(result);
+    const ex = await getExercise((await ctx.params).slug);
+    if (!ex) return json({ error: { code: "not_found", message: "No exercise has this slug." } }, 404);
+    const engine = appEngine();
+    const req = parseSolution(engine, ex, body);
+    return json(await submitSolution(engine, ex, req, { ownerId: null, mode: "submit", signal: request.signal }));
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,3 +1,7 @@
+/**
+ * The one definition of how a stage and a run turned out. The API, the debug reports, the
+ * judge and the pages all ask these functions; nothing else decides "succeeded".
+ */
 import os from "node:os";
 import type { StageRun } from "./box";
 import type { RunStatus, StageResult } from "./types";
@@ -18,6 +22,16 @@ export function signalName(num: number): string {
   return SIGNAL_NAMES.get(num) ?? `SIG${num}`;
 }
 
+/** A signal number from "SIGINT", "INT" or "2"; undefined when unknown. */
+export function signalNumber(name: string | number): number | undefined {
+  if (typeof name === "number") return Number.isInteger(name) && name > 0 && name < 65 ? name : undefined;
+  const n = name.trim().toUpperCase();
+  if (/^\d+$/.test(n)) return signalNumber(Number(n));
+  const full = n.startsWith("SIG") ? n : `SIG${n}`;
+  const v = os.constants.signals[full as keyof typeof os.constants.signals];
+  return typeof v === "number" ? v : undefined;
+}
+
 export interface StageContext {
   /** The server's deadline killed the container during this job. */
   deadlineExceeded: boolean;
@@ -29,13 +43,21 @@ export interface StageContext {
 export function toStageResult(run: StageRun, ctx: StageContext): StageResult {
   const r = run.report;
   const killedWithoutReport = !r && run.started;
+  const timeoutKind = r?.cpuExceeded
+    ? "cpu"
+    : r?.idleExceeded
+      ? "idle"
+      : r?.timedOut || (killedWithoutReport && ctx.deadlineExceeded)
+        ? "wall"
+        : undefined;
   return {
     stdout: run.output.stdout,
     stderr: run.output.stderr,
     output: run.output.output,
     exitCode: r ? (r.signal ? null : r.exit) : null,
     signal: r ? (r.signal ? signalName(r.signal) : null) : killedWithoutReport ? "SIGKILL" : null,
-    timedOut: Boolean(r?.timedOut || (killedWithoutReport && ctx.deadlineExceeded)),
+    timedOut: timeoutKind !== undefined,
+    ...(timeoutKind ? { timeoutKind } : {}),
     // SIGKILL plus an OOM event in the container (or rbrun's own cgroup counter) is the OOM killer.
     outOfMemory: Boolean(r?.oom || (ctx.containerOom && (killedWithoutReport || r?.signal === 9))),
     outputTruncated: Boolean(r?.truncated || run.output.truncated),
@@ -45,19 +67,25 @@ export function toStageResult(run: StageRun, ctx: StageContext): StageResult {
   };
 }
 
-/** True when a stage ran to a clean exit 0. */
+/** True when a stage ran to a clean exit 0 within every limit. */
 export function stageSucceeded(stage: StageResult): boolean {
   return stage.exitCode === 0 && !stage.signal && !stage.timedOut && !stage.outOfMemory && !stage.outputTruncated;
 }
 
 /** The run's one-word outcome, limits first: they explain a kill better than its signal. */
-export function runStatus(compile: StageResult | undefined, run: StageResult | undefined): RunStatus {
+export function runStatus(compile: StageResult | undefined | null, run: StageResult | undefined | null): RunStatus {
   if (compile && !stageSucceeded(compile)) {
     if (compile.timedOut) return "timeout";
     if (compile.outOfMemory) return "memory_limit";
+    // A compiler cut off by the output cap still failed to compile: its first errors are shown.
     return "compile_error";
   }
   if (!run) return "internal_error";
+  return stageStatus(run);
+}
+
+/** One stage's outcome on its own (a judge test, an interactive run). */
+export function stageStatus(run: StageResult): Exclude<RunStatus, "compile_error" | "stopped" | "internal_error"> {
   if (run.timedOut) return "timeout";
   if (run.outOfMemory) return "memory_limit";
   if (run.outputTruncated) return "output_limit";
