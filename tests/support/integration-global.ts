@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { reapContainers } from "@/lib/sandbox/reaper";
 
 /**
@@ -6,5 +8,9 @@ import { reapContainers } from "@/lib/sandbox/reaper";
  */
 export default async function setup() {
   process.env.LOG_LEVEL ??= "silent";
+  // Runs are analysed in a worker thread bundled from this checkout's lib/debug.
+  execFileSync(process.execPath, [path.resolve(__dirname, "../../scripts/build-debug-worker.mjs")], {
+    stdio: "inherit",
+  });
   await reapContainers({ all: true });
 }
