@@ -79,10 +79,12 @@ export class AnalysisPool {
     };
   }
 
-  /** Stops every worker; analyses still waiting get the fallback. */
+  /** Stops every worker; analyses still running or waiting get the fallback. */
   async close(): Promise<void> {
-    for (const job of this.queue.splice(0)) this.finish(job, this.fallback(job.input));
-    await Promise.all(this.slots.map((slot) => this.retire(slot)));
+    const pending = [...this.slots.flatMap((s) => (s.job ? [s.job] : [])), ...this.queue.splice(0)];
+    const stopped = Promise.all(this.slots.map((slot) => this.retire(slot)));
+    for (const job of pending) this.finish(job, this.fallback(job.input));
+    await stopped;
   }
 
   private fallback(input: AnalyzeInput): DebugReport | null {
