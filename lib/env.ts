@@ -60,6 +60,10 @@ export const Env = z.object({
   RUNBOX_POOL_PREWARM: z.string().default("python"),
   /** Program runs per minute per client address (API) or per browser (UI). */
   RUNBOX_RATE_LIMIT_PER_MINUTE: int(120, 1),
+  /** Time one error analysis may take (waiting for a worker included) before the plain report is sent. */
+  RUNBOX_DEBUG_BUDGET_MS: int(2_000, 50),
+  /** Worker threads that analyse run output off the request path. */
+  RUNBOX_DEBUG_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });

@@ -100,10 +100,12 @@ ensure_build() {
   local stamp="$ROOT/.next/BUILD_ID"
   if [ -f "$stamp" ] && [ -z "$(find app components lib public next.config.ts package-lock.json -newer "$stamp" -print -quit 2>/dev/null)" ]; then
     say "app build up to date"
-    return 0
+  else
+    say "building the app (next build)"
+    npx next build || die "next build failed; see above."
   fi
-  say "building the app (next build)"
-  npx next build || die "next build failed; see above."
+  # The error-analysis worker lives in .next, which next build empties: bundled every time (< 1 s).
+  node "$ROOT/scripts/build-debug-worker.mjs" || die "bundling the debug analysis worker failed; see above."
 }
 
 # gVisor: install runsc and register it with dockerd as "runsc" (with its own network off),

@@ -1,9 +1,11 @@
 /**
  * One finished run → one DebugReport. Order of reasoning: a limit that stopped the run explains
  * it best (its signal is only the kill); then what the toolchain printed, read by the language's
- * parser; then the bare signal or exit code.
+ * parser; then the bare signal or exit code. Only a bounded part of each stream is read
+ * (bounds.ts), and every step is linear in it.
  */
 import type { ExecutionResult, StageResult } from "../sandbox/types";
+import { boundInput, INNER_FRAMES, MAX_LOCATIONS, OUTER_FRAMES } from "./bounds";
 import { hintFor } from "./hints";
 import { type LimitReport, memoryLimit, outputLimit, processLimit, showsForkFailure, timeLimit } from "./limits";
 import type { Finding } from "./parsers/finding";
@@ -12,14 +14,11 @@ import { normalSignal, signalFinding } from "./signals";
 import { headline, tailMessage, tidyMessage } from "./text";
 import type { AnalyzeInput, DebugFrame, DebugLocation, DebugReport } from "./types";
 
-/** Frames kept per report: the outermost few (how it started) and the innermost (where it failed). */
-const OUTER_FRAMES = 10;
-const INNER_FRAMES = 20;
 /** Identical consecutive frames (a recursion) kept before the rest of the run is dropped. */
 const REPEATED_FRAMES = 3;
 
 /** Outcomes that are not failures of the program. */
-const NO_REPORT = new Set(["ok", "stopped", "interrupted", "internal_error"]);
+export const NO_REPORT = new Set(["ok", "stopped", "interrupted", "internal_error"]);
 
 function failed(stage: StageResult): boolean {
   return stage.exitCode !== 0 || stage.signal !== null || stage.timedOut || stage.outOfMemory || stage.outputTruncated;
@@ -51,9 +50,9 @@ function compactFrames(frames: DebugFrame[]): DebugFrame[] {
   return [...out.slice(0, OUTER_FRAMES), ...out.slice(-INNER_FRAMES)];
 }
 
-/** Location messages are one line, without container paths, like titles. */
+/** At most MAX_LOCATIONS; their messages are one line, without container paths, like titles. */
 function tidyLocations(locations: DebugLocation[]): DebugLocation[] {
-  return locations.map((l) => (l.message ? { ...l, message: headline(l.message, 300) } : l));
+  return locations.slice(0, MAX_LOCATIONS).map((l) => (l.message ? { ...l, message: headline(l.message, 300) } : l));
 }
 
 function parse(input: AnalyzeInput, stage: "compile" | "run", result: StageResult): Finding | null {
@@ -91,25 +90,42 @@ function fromLimit(
   };
 }
 
-export function analyze(input: AnalyzeInput): DebugReport | null {
-  if (NO_REPORT.has(input.status)) return null;
+export interface AnalyzeOptions {
+  /**
+   * false: skip the language's parser and report only what the run's facts say (limit, signal,
+   * exit code). The fallback when parsing is not possible in time.
+   */
+  parsers?: boolean;
+}
+
+export function analyze(raw: AnalyzeInput, options: AnalyzeOptions = {}): DebugReport | null {
+  if (NO_REPORT.has(raw.status)) return null;
+  const input = boundInput(raw);
   const compileFailed = input.compile !== null && (failed(input.compile) || input.status === "compile_error");
   const stage = compileFailed || input.run === null ? "compile" : "run";
   const result = stage === "compile" ? input.compile : input.run;
   if (!result) return null;
 
-  const finding = parse(input, stage, result);
-  const findingMessage = finding ? tidyMessage(finding.message) : "";
   const stderrTail = tailMessage(result.stderr || result.output, 12);
+  // Parsed when the report uses it: a run stopped by the output limit is not parsed at all.
+  let parsed: Finding | null | undefined;
+  const found = (): Finding | null => {
+    if (parsed === undefined) parsed = options.parsers === false ? null : parse(input, stage, result);
+    return parsed;
+  };
+  const foundMessage = () => {
+    const f = found();
+    return f ? tidyMessage(f.message) : "";
+  };
 
   // Limits first: they are why the program stopped, whatever it printed on the way.
   const forkFailure = stage === "run" && showsForkFailure(result.output);
   if (input.status === "timeout" || result.timedOut || result.signal === "SIGXCPU") {
-    if (forkFailure) return fromLimit(processLimit(input, true), input, stage, finding, stderrTail);
-    return fromLimit(timeLimit(input, stage), input, stage, finding, stderrTail);
+    if (forkFailure) return fromLimit(processLimit(input, true), input, stage, found(), stderrTail);
+    return fromLimit(timeLimit(input, stage), input, stage, found(), stderrTail);
   }
   if (input.status === "memory_limit" || result.outOfMemory) {
-    return fromLimit(memoryLimit(input, stage), input, stage, finding, findingMessage || stderrTail);
+    return fromLimit(memoryLimit(input, stage), input, stage, found(), foundMessage() || stderrTail);
   }
   if (input.status === "output_limit" || result.outputTruncated) {
     // The last line was cut mid-way by the limit; the whole lines before it show what was printed.
@@ -117,9 +133,11 @@ export function analyze(input: AnalyzeInput): DebugReport | null {
     return fromLimit(outputLimit(input), input, stage, null, tailMessage(whole, 5));
   }
   if (forkFailure) {
-    return fromLimit(processLimit(input, false), input, stage, finding, findingMessage || stderrTail);
+    return fromLimit(processLimit(input, false), input, stage, found(), foundMessage() || stderrTail);
   }
 
+  const finding = found();
+  const findingMessage = foundMessage();
   if (finding) {
     const report: DebugReport = {
       category: finding.category,

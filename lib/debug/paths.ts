@@ -9,6 +9,29 @@ const basename = (p: string) => p.slice(p.lastIndexOf("/") + 1);
 /** Prefixes under which the user's files appear in the container. */
 const USER_PREFIXES = ["file:///box/", "/box/", "/tmp/runbox/out/", "./"];
 
+/** A file list indexed once: parsers ask about every line, and a request may send 32 files. */
+interface FileIndex {
+  names: Set<string>;
+  /** Lower-cased base name → the one file with it, or null when several share it. */
+  byBase: Map<string, string | null>;
+}
+
+/** Keyed by the list itself: one analysis passes the same (never mutated) array to every call. */
+const indexes = new WeakMap<readonly string[], FileIndex>();
+
+function indexFor(files: readonly string[]): FileIndex {
+  let index = indexes.get(files);
+  if (!index) {
+    index = { names: new Set(files), byBase: new Map() };
+    for (const f of files) {
+      const base = basename(f).toLowerCase();
+      index.byBase.set(base, index.byBase.has(base) ? null : f);
+    }
+    indexes.set(files, index);
+  }
+  return index;
+}
+
 /** The user's file name for a printed path, or null when the path is not one of theirs. */
 export function userFile(printed: string, files: readonly string[]): string | null {
   let p = printed.trim();
@@ -21,20 +44,14 @@ export function userFile(printed: string, files: readonly string[]): string | nu
   if (p === "" || p.startsWith("/") || p.startsWith("<") || p.startsWith("node:") || p.includes("://")) return null;
   // Without a file list (an API caller may not send one) every relative path is the user's.
   if (files.length === 0) return p;
-  if (files.includes(p)) return p;
+  const index = indexFor(files);
+  if (index.names.has(p)) return p;
   // TypeScript compiled without a source map shows the emitted .js file.
   if (p.endsWith(".js")) {
     const ts = `${p.slice(0, -3)}.ts`;
-    if (files.includes(ts)) return ts;
+    if (index.names.has(ts)) return ts;
   }
   // Java (and Go's package paths) print base names; Java files may also have been renamed to
   // their public class, so compare without case. Only a unique match counts.
-  const base = basename(p).toLowerCase();
-  let found: string | null = null;
-  for (const f of files) {
-    if (basename(f).toLowerCase() !== base) continue;
-    if (found !== null) return null;
-    found = f;
-  }
-  return found;
+  return index.byBase.get(basename(p).toLowerCase()) ?? null;
 }

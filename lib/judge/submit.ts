@@ -1,7 +1,7 @@
 import "server-only";
 import { nanoid } from "nanoid";
 import { saveSubmission } from "../db/submissions";
-import { analyze } from "../debug";
+import { analyzeOffThread } from "../debug/analyze-off-thread";
 import type { DebugReport } from "../debug/types";
 import type { Engine, ExecuteRequest } from "../sandbox";
 import type { ExerciseDefinition } from "./exercise";
@@ -26,7 +26,7 @@ export async function submitSolution(
     files: solution.files,
     judgement,
   });
-  const debug = explain(judgement, solution.language, solution.files, ex.limits);
+  const debug = await explain(judgement, solution.language, solution.files, ex.limits);
   return {
     id,
     createdAt: new Date().toISOString(),
@@ -40,24 +40,24 @@ export async function submitSolution(
  * A debug report for a compile error, or for the first visible test that crashed. Never for a
  * hidden test: its error message could quote the hidden input.
  */
-function explain(
+async function explain(
   judgement: Judgement,
   language: string,
   files: { name?: string; content: string }[],
   limits: { timeoutMs: number; memoryMb: number },
-): DebugReport | undefined {
+): Promise<DebugReport | undefined> {
   const names = files.map((f, i) => f.name ?? `file${i}`);
   const allLimits = { ...limits, compileTimeoutMs: 0, compileMemoryMb: 0, pids: 0, outputKb: 0 };
   if (judgement.verdict === "CE" && judgement.compile) {
     return (
-      analyze({
+      (await analyzeOffThread({
         language,
         status: "compile_error",
         compile: judgement.compile,
         run: null,
         files: names,
         limits: allLimits,
-      }) ?? undefined
+      })) ?? undefined
     );
   }
   const crashed = judgement.tests.find((t) => !t.hidden && t.verdict === "RE");
@@ -76,13 +76,13 @@ function explain(
     memoryBytes: crashed.memoryBytes,
   };
   return (
-    analyze({
+    (await analyzeOffThread({
       language,
       status: "runtime_error",
       compile: judgement.compile ?? null,
       run,
       files: names,
       limits: allLimits,
-    }) ?? undefined
+    })) ?? undefined
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { nanoid } from "nanoid";
 import { createRun, finishRun } from "../db/runs";
-import { analyze } from "../debug";
+import { analyzeOffThread } from "../debug/analyze-off-thread";
 import type { DebugReport } from "../debug/types";
 import { log } from "../log";
 import {
@@ -88,7 +88,7 @@ export async function executeRecorded(
     result = { language: run.language, version: run.version, status: "internal_error", limits, wallTimeMs: 0 };
     return { id, createdAt, result, debug: null };
   }
-  const debug = analyze({
+  const debug = await analyzeOffThread({
     language: result.language,
     status: result.status,
     compile: result.compile ?? null,

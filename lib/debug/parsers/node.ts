@@ -19,6 +19,19 @@ import { v8Frame } from "./stack";
 /** "TypeError: …", "AssertionError [ERR_ASSERTION]: …", "Error: Cannot find module 'x'". */
 const ERROR_LINE = /^(?:Uncaught )?([A-Z][\w$]*)(?: \[([A-Z0-9_]+)\])?(?::\s?(.*))?$/;
 
+/**
+ * "Cannot destructure property 'a' of 'b' as it is undefined.", by hand: two `.*` in a row
+ * would try every " of " against the rest of the line.
+ */
+function destructuresNothing(message: string): boolean {
+  const lead = "Cannot destructure property ";
+  if (!message.startsWith(lead)) return false;
+  const of = message.indexOf(" of ", lead.length);
+  if (of < 0) return false;
+  const rest = message.slice(of + 4);
+  return rest.includes("undefined") || rest.includes("null");
+}
+
 function categoryOf(name: string, code: string | undefined, message: string): DebugCategory {
   if (code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND" || message.startsWith("Cannot find module")) {
     return "import";
@@ -35,7 +48,7 @@ function categoryOf(name: string, code: string | undefined, message: string): De
       return message.startsWith("Maximum call stack size exceeded") ? "recursion" : "exit_code";
     case "TypeError":
       if (/^Cannot (?:read|set) propert(?:y|ies) of (?:undefined|null)/.test(message)) return "null_reference";
-      if (/^Cannot destructure property .* of .*(?:undefined|null)/.test(message)) return "null_reference";
+      if (destructuresNothing(message)) return "null_reference";
       if (/ is not a (?:function|constructor)$/.test(message) || / is not a function or its return value/.test(message))
         return "undefined_function";
       return "type";

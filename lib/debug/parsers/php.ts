@@ -91,10 +91,9 @@ function run(output: string, ctx: ParseContext): Finding | null {
   if (!fatal && errors.length === 0) return null;
   // A fatal error names the crash; an earlier "Undefined variable" warning on its way there is
   // usually the real cause ($usr->name() on a misspelt variable ends as "… on null").
+  const nullish = !fatal || fatal.text.includes("null");
   const cause =
-    errors.find(
-      (e, i) => i < fatalAt && /^Undefined variable/.test(e.text) && (!fatal || fatal.text.includes("null")),
-    ) ??
+    (nullish ? errors.find((e, i) => i < fatalAt && e.text.startsWith("Undefined variable")) : undefined) ??
     fatal ??
     errors[0];
   if (!cause) return null;

@@ -39,6 +39,18 @@ interface Diagnostic {
   lines: string[];
 }
 
+const DIGITS = /^\d+$/;
+
+/** "main.ts(3,7): " → { path, line, column }: split at the last "(", so nothing backtracks. */
+function readPosition(head: string): { path: string; line: number; column: number } | null {
+  if (!head.endsWith("): ")) return null;
+  const open = head.lastIndexOf("(");
+  if (open < 0) return null;
+  const [line, column, extra] = head.slice(open + 1, -3).split(",");
+  if (extra !== undefined || !line || !column || !DIGITS.test(line) || !DIGITS.test(column)) return null;
+  return { path: head.slice(0, open), line: Number(line), column: Number(column) };
+}
+
 /** "main.ts(3,7): error TS2322: …" or "error TS5023: …", read from the right of "(". */
 function readDiagnostic(line: string, files: readonly string[]): Diagnostic | null {
   const at = line.indexOf("error TS");
@@ -49,10 +61,10 @@ function readDiagnostic(line: string, files: readonly string[]): Diagnostic | nu
   const text = codeEnd < 0 ? "" : line.slice(codeEnd + 2);
   let location: DebugLocation | null = null;
   const head = line.slice(0, at);
-  const m = /^(.*)\((\d+),(\d+)\): $/.exec(head);
-  if (m) {
-    const file = userFile(m[1] ?? "", files);
-    if (file) location = { file, line: Number(m[2]), column: Number(m[3]), message: `TS${code}: ${text}` };
+  const pos = readPosition(head);
+  if (pos) {
+    const file = userFile(pos.path, files);
+    if (file) location = { file, line: pos.line, column: pos.column, message: `TS${code}: ${text}` };
   } else if (head !== "") {
     return null;
   }
