@@ -1,3 +1,4 @@
+import { startStorageSweeper } from "./db/retention";
 import { markInterruptedRuns } from "./db/runs";
 import { env } from "./env";
 import { log } from "./log";
@@ -6,9 +7,9 @@ import { reapContainers, startReaper } from "./sandbox/reaper";
 import { pool } from "./sandbox/runtime-state";
 
 /**
- * Start-up recovery: runs left "running" by a previous process are marked "interrupted",
- * every sandbox container that process left is removed, then the periodic reaper starts and
- * the warm pool fills for the configured languages.
+ * Start-up recovery: runs left "running" by a previous process are marked "interrupted", the
+ * storage retention sweep starts, every sandbox container that process left is removed, then
+ * the periodic reaper starts and the warm pool fills for the configured languages.
  */
 export async function onServerStart(): Promise<void> {
   const startedAt = new Date();
@@ -18,6 +19,8 @@ export async function onServerStart(): Promise<void> {
   } catch (err) {
     log.error({ err }, "could not check for interrupted runs");
   }
+  // Retention: old API runs, caps and owner quotas, now and periodically (in the background).
+  startStorageSweeper();
   // This process has no containers yet, so everything labelled is a leftover.
   await reapContainers({ all: true });
   startReaper();
