@@ -5,6 +5,9 @@
  *   DATABASE_URL=file:$PWD/.runbox/bench-storage.db npx prisma migrate deploy
  *   DATABASE_URL=file:$PWD/.runbox/bench-storage.db npx tsx --conditions=react-server bench/storage.ts
  *
+ * BENCH_FLOOD_KIND picks the flood's output (default random); set RUNBOX_API_RUNS_MAX_MB low to see
+ * the cap hold the growth, or BENCH_SWEEP_CAP_MB to time the sweep deleting down to that size.
+ *
  * A maximal request: 1 MiB of source, 1 MiB of stdin, args and env at their caps, outputKb 1024 and a
  * program that fills both streams. Three outputs: repeated ASCII, control characters (6 bytes each
  * once escaped in JSON) and random base64 (what compression cannot shrink).
@@ -13,11 +16,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { db } from "../lib/db/client";
 import { databaseUrl } from "../lib/db/database-url";
+import { storagePolicy, storageSettled, sweepStorage } from "../lib/db/retention";
 import { runAndRecord } from "../lib/runs/run-and-record";
 import { INPUT_CAPS } from "../lib/sandbox/limits";
 
 const RATE_PER_MINUTE = Number(process.env.RUNBOX_RATE_LIMIT_PER_MINUTE ?? 120);
 const FLOOD_RUNS = Number(process.env.BENCH_FLOOD_RUNS ?? 12);
+const FLOOD_KIND = (process.env.BENCH_FLOOD_KIND ?? "random") as keyof typeof PROGRAMS;
 const MiB = 1024 * 1024;
 
 /** What each write of 64 KiB is (a fresh random one each time for "random"). */
@@ -86,21 +91,37 @@ async function main() {
   const worker = async () => {
     while (next < FLOOD_RUNS) {
       next++;
-      await runAndRecord(maximalRequest("control"), { source: "api" });
+      await runAndRecord(maximalRequest(FLOOD_KIND), { source: "api" });
     }
   };
   await Promise.all([worker(), worker()]);
+  await storageSettled();
   const seconds = (Date.now() - started) / 1000;
   const grown = (await fileBytes()) - before;
   const perRun = grown / FLOOD_RUNS;
   const runsPerMinute = Math.min(RATE_PER_MINUTE, (FLOOD_RUNS / seconds) * 60);
   console.log(
-    `\nflood: ${FLOOD_RUNS} maximal runs in ${seconds.toFixed(1)} s (${((FLOOD_RUNS / seconds) * 60).toFixed(0)}/min possible), ` +
+    `\nflood: ${FLOOD_RUNS} maximal "${FLOOD_KIND}" runs in ${seconds.toFixed(1)} s (${((FLOOD_RUNS / seconds) * 60).toFixed(0)}/min possible), ` +
       `database + WAL grew ${mb(grown)} (${mb(perRun)} per run)`,
   );
   console.log(
     `one client at ${runsPerMinute.toFixed(0)} runs/min (rate limit ${RATE_PER_MINUTE}/min): ${mb(perRun * runsPerMinute)} per minute; ` +
       `largest row ${mb(largest)} → ${mb(largest * RATE_PER_MINUTE)} per minute at the rate limit`,
+  );
+  const client = await db();
+  const api = await client.run.aggregate({ where: { apiRun: true }, _sum: { sizeBytes: true }, _count: true });
+  console.log(
+    `API runs stored: ${api._count} rows, ${mb(api._sum.sizeBytes ?? 0)} (cap RUNBOX_API_RUNS_MAX_MB=${process.env.RUNBOX_API_RUNS_MAX_MB ?? 512})`,
+  );
+  // The periodic sweep on what the flood left: how long it takes, and what it gives back
+  // (BENCH_SWEEP_CAP_MB: sweep with that API cap instead, to measure a large delete).
+  const sweepCap = process.env.BENCH_SWEEP_CAP_MB;
+  const policy = { ...storagePolicy(), ...(sweepCap ? { apiMaxBytes: Number(sweepCap) * MiB } : {}) };
+  const sweepStarted = performance.now();
+  const report = await sweepStorage(policy);
+  console.log(
+    `sweep: ${(performance.now() - sweepStarted).toFixed(0)} ms, deleted ${report.apiRuns} API runs, ` +
+      `gave back ${mb(report.reclaimedBytes)}; database + WAL now ${mb(await fileBytes())}`,
   );
   process.exit(0);
 }

@@ -4,8 +4,9 @@ import { planTrim, type TrimCandidate, type TrimLimits } from "./retention-plan"
 
 /**
  * A set of rows under one retention rule (the API runs, one owner's runs, …). Every query walks
- * an index that ends in sizeBytes ((apiRun|ownerId), createdAt, sizeBytes): sums and oldest-first
- * pages never read the rows' data. Plain Prisma queries: the same on SQLite and PostgreSQL.
+ * an index ((apiRun|ownerId), createdAt, sizeBytes, status): sums, oldest-first pages and the
+ * "still running?" check never read the rows themselves (on rows from before 0005, status sits
+ * behind megabytes of JSON). Plain Prisma queries: the same on SQLite and PostgreSQL.
  */
 export interface Bucket {
   totals(): Promise<{ count: number; bytes: number }>;
@@ -21,11 +22,11 @@ export interface TrimResult {
   freedBytes: number;
 }
 
-const PAGE = 500;
+const PAGE = 200;
 const NOT_RUNNING = { not: "running" } as const;
 
 /** Runs under one rule: a run still "running" is never deleted. */
-export function runBucket(where: { apiRun: true } | { apiRun: false; ownerId: string }): Bucket {
+export function runBucket(where: { apiRun: true } | { ownerId: string }): Bucket {
   return {
     async totals() {
       const client = await db();
@@ -36,7 +37,7 @@ export function runBucket(where: { apiRun: true } | { apiRun: false; ownerId: st
       const client = await db();
       const rows = await client.run.findMany({
         where,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: { createdAt: "asc" },
         skip,
         take,
         select: { id: true, sizeBytes: true, status: true },
@@ -91,7 +92,7 @@ export function submissionBucket(ownerId: string | null): Bucket {
       const client = await db();
       const rows = await client.submission.findMany({
         where,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: { createdAt: "asc" },
         skip,
         take,
         select: { id: true, sizeBytes: true },

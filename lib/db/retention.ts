@@ -79,9 +79,10 @@ const ownerRunLimits = (p: StoragePolicy) => ({ count: p.ownerMaxRuns, bytes: p.
 const ownerSubmissionLimits = (p: StoragePolicy) => ({ count: p.ownerMaxSubmissions, bytes: p.ownerMaxBytes });
 
 /**
- * After a run row is written: cheap bookkeeping, and a trim queued only when a cap is passed.
- * API runs add to an in-process total (counted exactly by the first trim and every sweep); an
- * owner's runs are counted on their own index range, at most a quota's worth of entries.
+ * After a run row is written: cheap bookkeeping, never a scan of the table. API runs add to an
+ * in-process total (counted exactly by the first trim and every sweep) and queue a trim only
+ * past the cap; an owner's write queues one check of the owner's own index range (at most a
+ * quota's worth of entries), which deletes only past the quota.
  */
 export function noteRunStored(row: { apiRun: boolean; ownerId: string | null; bytes: number }): void {
   const policy = storagePolicy();
@@ -92,7 +93,7 @@ export function noteRunStored(row: { apiRun: boolean; ownerId: string | null; by
       enqueueOnce("api-runs", () => trimApiRuns(policy));
   } else if (row.ownerId && (policy.ownerMaxRuns !== null || policy.ownerMaxBytes !== null)) {
     const ownerId = row.ownerId;
-    enqueueOnce(`runs:${ownerId}`, () => trimBucket(runBucket({ apiRun: false, ownerId }), ownerRunLimits(policy)));
+    enqueueOnce(`runs:${ownerId}`, () => trimBucket(runBucket({ ownerId }), ownerRunLimits(policy)));
   }
 }
 
@@ -116,14 +117,15 @@ export interface SweepReport {
 async function ownersOver(table: "run" | "submission", count: number | null, bytes: number | null) {
   const client = await db();
   const having = [
-    ...(count !== null ? [{ id: { _count: { gt: count } } }] : []),
+    // Counting sizeBytes (never null) keeps the query on the index; counting id would read rows.
+    ...(count !== null ? [{ sizeBytes: { _count: { gt: count } } }] : []),
     ...(bytes !== null ? [{ sizeBytes: { _sum: { gt: bytes } } }] : []),
   ];
   if (having.length === 0) return [];
   const args = { by: ["ownerId" as const], having: { OR: having } };
   const groups =
     table === "run"
-      ? await client.run.groupBy({ ...args, where: { apiRun: false, ownerId: { not: null } } })
+      ? await client.run.groupBy({ ...args, where: { ownerId: { not: null } } })
       : await client.submission.groupBy({ ...args, where: { ownerId: { not: null } } });
   return groups.map((g) => g.ownerId).filter((id): id is string => id !== null);
 }
@@ -143,7 +145,7 @@ async function sweep(policy: StoragePolicy, now: Date): Promise<SweepReport> {
   add("apiRuns", await trimApiRuns(policy));
   add("submissions", await trimBucket(submissionBucket(null), { count: null, bytes: policy.apiMaxBytes }));
   for (const ownerId of await ownersOver("run", policy.ownerMaxRuns, policy.ownerMaxBytes))
-    add("ownerRuns", await trimBucket(runBucket({ apiRun: false, ownerId }), ownerRunLimits(policy)));
+    add("ownerRuns", await trimBucket(runBucket({ ownerId }), ownerRunLimits(policy)));
   for (const ownerId of await ownersOver("submission", policy.ownerMaxSubmissions, policy.ownerMaxBytes))
     add("submissions", await trimBucket(submissionBucket(ownerId), ownerSubmissionLimits(policy)));
   report.reclaimedBytes = await reclaimSpace();

@@ -15,35 +15,68 @@ function matchLength(a: string, from: number, b: string, at: number): number {
   return n;
 }
 
+/** How far back a run may be cut when it turns out to have taken the other stream's text. */
+const MAX_GIVE_BACK = 1024;
+
 /**
  * How `output` interleaves `stdout` and `stderr`, as alternating run lengths starting with
- * stdout, or null when it is not an interleaving this greedy pass finds. Linear time: each step
- * takes the longer of the two matches, and the shorter one cost no more to measure. Every
- * character taken matched, so a non-null answer always rebuilds `output` exactly.
+ * stdout, or null when this pass finds none. Greedy: each step takes the longer of the two
+ * streams' matches. A run can overshoot (the next few characters of the other stream happen to
+ * repeat its own), which shows as neither stream going on; the run then gives back the fewest
+ * characters that let the other stream take over. Work is capped at a few passes over the
+ * output (null past it), so hostile output costs linear time. Every character taken matched,
+ * so a non-null answer always rebuilds `output` exactly.
  */
 export function interleaving(stdout: string, stderr: string, output: string): number[] | null {
   if (output.length !== stdout.length + stderr.length) return null;
+  const streams = [stdout, stderr] as const;
+  const pos = [0, 0];
   const runs: number[] = [];
-  let out = 0;
-  let err = 0;
   let at = 0;
-  while (at < output.length) {
-    const fromOut = matchLength(stdout, out, output, at);
-    const fromErr = matchLength(stderr, err, output, at);
-    if (fromOut === 0 && fromErr === 0) return null;
-    const stream = fromOut >= fromErr ? 0 : 1;
-    const length = stream === 0 ? fromOut : fromErr;
-    // runs alternate stdout, stderr, stdout, …: the same stream twice in a row merges, and
-    // output that starts on stderr starts with an empty stdout run.
+  let budget = 4 * output.length + 4096;
+  const match = (s: 0 | 1, from: number, where: number) => {
+    const n = matchLength(streams[s], from, output, where);
+    budget -= n + 1;
+    return n;
+  };
+  // Runs alternate stdout, stderr, stdout, …: the same stream twice in a row merges, and output
+  // that starts on stderr starts with an empty stdout run.
+  const take = (s: 0 | 1, length: number) => {
     const last = runs.length - 1;
-    if (last >= 0 && last % 2 === stream) runs[last] = (runs[last] ?? 0) + length;
+    if (last >= 0 && last % 2 === s) runs[last] = (runs[last] ?? 0) + length;
     else {
-      if (runs.length % 2 !== stream) runs.push(0);
+      if (runs.length % 2 !== s) runs.push(0);
       runs.push(length);
     }
-    if (stream === 0) out += length;
-    else err += length;
+    pos[s] = (pos[s] ?? 0) + length;
     at += length;
+  };
+  while (at < output.length) {
+    if (budget < 0) return null;
+    const fromOut = match(0, pos[0] ?? 0, at);
+    const fromErr = match(1, pos[1] ?? 0, at);
+    if (fromOut > 0 || fromErr > 0) {
+      if (fromOut >= fromErr) take(0, fromOut);
+      else take(1, fromErr);
+      continue;
+    }
+    const last = runs.length - 1;
+    const x = (last % 2) as 0 | 1;
+    const y = (1 - x) as 0 | 1;
+    const length = runs[last] ?? 0;
+    let mended = false;
+    for (let d = 1; d < length && d <= MAX_GIVE_BACK && budget >= 0; d++) {
+      const m = match(y, pos[y] ?? 0, at - d);
+      if (m >= d) {
+        runs[last] = length - d;
+        pos[x] = (pos[x] ?? 0) - d;
+        at -= d;
+        take(y, m);
+        mended = true;
+        break;
+      }
+    }
+    if (!mended) return null;
   }
   return runs;
 }

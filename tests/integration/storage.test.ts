@@ -5,6 +5,7 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as getRunRoute } from "@/app/api/v1/runs/[id]/route";
 import { POST as createRunRoute } from "@/app/api/v1/runs/route";
 import { db } from "@/lib/db/client";
+import { reclaimSpace } from "@/lib/db/maintenance";
 import { storageSettled, sweepStorage } from "@/lib/db/retention";
 import { createRun, finishRun, getRun, listRuns } from "@/lib/db/runs";
 import { createShare, getShare } from "@/lib/db/shares";
@@ -216,9 +217,10 @@ describe("storage: owner quotas and the sweep", () => {
       ids.push(await storeRun({ ownerId: owner, stdin: randomBytes(400_000).toString("base64") }));
     await storageSettled();
     const client = await db();
-    const left = await client.run.findMany({ where: { ownerId: owner }, select: { id: true, sizeBytes: true } });
+    const left = await client.run.findMany({ where: { ownerId: owner }, select: { id: true } });
     expect(left.map((r) => r.id).sort()).toEqual(ids.slice(-2).sort());
-    expect(left.reduce((n, r) => n + r.sizeBytes, 0)).toBeLessThanOrEqual(MiB);
+    const sizes = await client.run.aggregate({ where: { ownerId: owner }, _sum: { sizeBytes: true } });
+    expect(sizes._sum.sizeBytes ?? 0).toBeLessThanOrEqual(MiB);
   });
 
   it("deletes API runs past the age limit in the periodic sweep, but never a running one", async () => {
@@ -235,6 +237,29 @@ describe("storage: owner quotas and the sweep", () => {
     const left = await client.run.findMany({ where: { id: { in: [old, oldRunning, fresh] } }, select: { id: true } });
     expect(left.map((r) => r.id).sort()).toEqual([oldRunning, fresh].sort());
     await finishRun(oldRunning, { status: "interrupted" });
+  });
+
+  it("finds owners over quota in the periodic sweep (rows written without the per-insert check)", async () => {
+    const client = await db();
+    const owner = nanoid();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const id = nanoid();
+      ids.push(id);
+      const common = { id, ownerId: owner, language: "python", files: "[]", sizeBytes: 300 };
+      await client.run.create({ data: { ...common, source: "ui", version: "3", limits: "{}", status: "ok" } });
+      await client.submission.create({
+        data: { ...common, exerciseSlug: "hello", verdict: "WA", score: 0, maxScore: 1, tests: "[]" },
+      });
+      await sleep(3);
+    }
+    const report = await sweepStorage();
+    expect(report.ownerRuns).toBeGreaterThanOrEqual(2);
+    expect(report.submissions).toBeGreaterThanOrEqual(2);
+    const runsLeft = await client.run.findMany({ where: { ownerId: owner }, select: { id: true } });
+    expect(runsLeft.map((r) => r.id).sort()).toEqual(ids.slice(-3).sort());
+    const subsLeft = await client.submission.findMany({ where: { ownerId: owner }, select: { id: true } });
+    expect(subsLeft.map((r) => r.id).sort()).toEqual(ids.slice(-3).sort());
   });
 
   it("keeps a share readable after its run is deleted (shares are snapshots)", async () => {
@@ -299,6 +324,26 @@ describe("storage: owner quotas and the sweep", () => {
     expect(newest?.compile).toEqual(judgement("WA").compile);
     expect(newest?.tests).toEqual(judgement("WA").tests);
     expect(newest?.files[0]?.content).toContain(later.at(-1));
+  });
+});
+
+describe("storage: space", () => {
+  it("gives the pages of deleted runs back to the file system", async () => {
+    const client = await db();
+    const ids: string[] = [];
+    // ~2 MiB each once stored (random base64 stdin), deleted at once below.
+    for (let i = 0; i < 4; i++)
+      ids.push(await storeRun({ source: "api", stdin: randomBytes(2 * MiB).toString("base64") }));
+    await storageSettled();
+    const pages = async (name: string) =>
+      Number(Object.values((await client.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`))[0] ?? {})[0]);
+    await client.run.deleteMany({ where: { id: { in: ids } } });
+    const [before, pageSize] = [await pages("page_count"), await pages("page_size")];
+    expect((await pages("freelist_count")) * pageSize).toBeGreaterThan(4 * MiB);
+    const reclaimed = await reclaimSpace({ minBytes: MiB, minShare: 0 });
+    expect(reclaimed).toBeGreaterThan(4 * MiB);
+    expect(await pages("freelist_count")).toBe(0);
+    expect((before - (await pages("page_count"))) * pageSize).toBe(reclaimed);
   });
 });
 

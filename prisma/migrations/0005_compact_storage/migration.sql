@@ -39,10 +39,10 @@ DROP INDEX "Run_ownerId_createdAt_idx";
 DROP INDEX "Submission_ownerId_idx";
 
 -- CreateIndex
-CREATE INDEX "Run_ownerId_createdAt_sizeBytes_idx" ON "Run"("ownerId", "createdAt", "sizeBytes");
+CREATE INDEX "Run_ownerId_createdAt_sizeBytes_status_idx" ON "Run"("ownerId", "createdAt", "sizeBytes", "status");
 
 -- CreateIndex
-CREATE INDEX "Run_apiRun_createdAt_sizeBytes_idx" ON "Run"("apiRun", "createdAt", "sizeBytes");
+CREATE INDEX "Run_apiRun_createdAt_sizeBytes_status_idx" ON "Run"("apiRun", "createdAt", "sizeBytes", "status");
 
 -- CreateIndex
 CREATE INDEX "Submission_ownerId_createdAt_sizeBytes_idx" ON "Submission"("ownerId", "createdAt", "sizeBytes");
