@@ -124,9 +124,12 @@ export async function markInterruptedRuns(startedBefore: Date): Promise<number> 
   return count;
 }
 
+/** Read for search only, never shown. */
+const SEARCH_COLUMNS = { searchCode: true, searchOutput: true } as const;
+
 export async function getRun(id: string): Promise<RunRecord | null> {
   const client = await db();
-  const row = await client.run.findUnique({ where: { id } });
+  const row = await client.run.findUnique({ where: { id }, omit: SEARCH_COLUMNS });
   return row ? await toRecord(row) : null;
 }
 
@@ -168,7 +171,13 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunRecord[]; 
     ...(filter.q ? { OR: searchWhere(filter.q) } : {}),
   };
   const [rows, total] = await Promise.all([
-    client.run.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    client.run.findMany({
+      where,
+      omit: SEARCH_COLUMNS,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
     client.run.count({ where }),
   ]);
   return { runs: await Promise.all(rows.map(toRecord)), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
