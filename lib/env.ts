@@ -64,6 +64,18 @@ export const Env = z.object({
   RUNBOX_DEBUG_BUDGET_MS: int(2_000, 50),
   /** Worker threads that analyse run output off the request path. */
   RUNBOX_DEBUG_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+  /** API runs (and ownerless API submissions) older than this many days are deleted; 0 keeps them. */
+  RUNBOX_API_RUN_RETENTION_DAYS: z.coerce.number().min(0).default(7),
+  /** Stored size of all API runs (and, apart, of API submissions); the oldest go first past it. 0: no cap. */
+  RUNBOX_API_RUNS_MAX_MB: z.coerce.number().min(0).default(512),
+  /** Per owner (browser): runs kept, oldest deleted first; 0: no cap. */
+  RUNBOX_OWNER_MAX_RUNS: int(500, 0),
+  /** Per owner: stored size of their runs, and apart of their submissions; 0: no cap. */
+  RUNBOX_OWNER_MAX_MB: z.coerce.number().min(0).default(50),
+  /** Per owner: exercise submissions kept (the newest accepted one per exercise always stays). */
+  RUNBOX_OWNER_MAX_SUBMISSIONS: int(500, 0),
+  /** How often the retention sweep runs (it also runs right after writes that pass a cap). */
+  RUNBOX_STORAGE_SWEEP_MS: int(5 * 60_000, 1000),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });

@@ -1,11 +1,13 @@
 import { appEngine } from "./app-engine";
+import { startStorageSweeper } from "./db/retention";
 import { markInterruptedRuns } from "./db/runs";
 import { log } from "./log";
 
 /**
- * Start-up recovery: runs left "running" by a previous process are marked "interrupted", then
- * the engine starts (its reaper removes this instance's leftovers at once and those of gone
- * instances as it learns of them) and the warm pool fills for the configured languages.
+ * Start-up recovery: runs left "running" by a previous process are marked "interrupted", the
+ * storage retention sweep starts, then the engine starts (its reaper removes this instance's
+ * leftovers at once and those of gone instances as it learns of them) and the warm pool fills
+ * for the configured languages.
  */
 export async function onServerStart(): Promise<void> {
   const startedAt = new Date();
@@ -15,6 +17,8 @@ export async function onServerStart(): Promise<void> {
   } catch (err) {
     log.error({ err }, "could not check for interrupted runs");
   }
+  // Retention: old API runs, caps and owner quotas, now and periodically (in the background).
+  startStorageSweeper();
   const engine = appEngine();
   engine.start();
   log.info({ instance: engine.config.instanceId }, "sandbox engine started");

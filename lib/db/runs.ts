@@ -2,13 +2,17 @@ import "server-only";
 import type { DebugReport } from "../debug/types";
 import type { ExecutionResult, StageResult } from "../sandbox/types";
 import { db } from "./client";
+import { noteRunStored } from "./retention";
+import { ROW_OVERHEAD_BYTES, storedBytes } from "./row-size";
+import { EMPTY_LEGACY_INPUT, encodeInput, encodeResult, isApiRun, toRecord } from "./run-rows";
+import { normalizeSearch, searchCodeOf, searchOutputOf } from "./search-text";
 
 export type StoredStatus = ExecutionResult["status"] | "running" | "interrupted";
 
 export interface NewRun {
   id: string;
   ownerId?: string | null;
-  source: "ui" | "api" | "piston";
+  source: "ui" | "api" | "piston" | "jobe";
   language: string;
   version: string;
   files: { name?: string; content: string; encoding?: string }[];
@@ -45,6 +49,11 @@ export interface RunRecord {
 /** Insert the run as "running" before any container exists, so a crash cannot lose it. */
 export async function createRun(run: NewRun): Promise<void> {
   const client = await db();
+  const input = await encodeInput(run);
+  const searchCode = searchCodeOf(run.files);
+  const limits = JSON.stringify(run.limits);
+  const apiRun = isApiRun(run.source, run.ownerId);
+  const sizeBytes = ROW_OVERHEAD_BYTES + storedBytes(input, searchCode, limits);
   await client.run.create({
     data: {
       id: run.id,
@@ -52,18 +61,20 @@ export async function createRun(run: NewRun): Promise<void> {
       source: run.source,
       language: run.language,
       version: run.version,
-      files: JSON.stringify(run.files),
-      stdin: run.stdin,
-      args: JSON.stringify(run.args),
-      env: JSON.stringify(run.env),
-      limits: JSON.stringify(run.limits),
+      ...EMPTY_LEGACY_INPUT,
+      limits,
       network: run.network,
       status: "running",
+      apiRun,
+      sizeBytes,
+      searchCode,
+      input,
     },
   });
+  noteRunStored({ apiRun, ownerId: run.ownerId ?? null, bytes: sizeBytes });
 }
 
-/** Record the outcome of a run. */
+/** Record the outcome of a run (once: its stored size grows by what this adds). */
 export async function finishRun(
   id: string,
   outcome: {
@@ -76,18 +87,27 @@ export async function finishRun(
   },
 ): Promise<void> {
   const client = await db();
-  await client.run.update({
+  const result = await encodeResult(outcome);
+  const searchOutput = searchOutputOf(outcome.compile, outcome.run);
+  const message = outcome.message ?? null;
+  const added = storedBytes(result, searchOutput, message);
+  const row = await client.run.update({
     where: { id },
     data: {
       status: outcome.status,
-      compile: outcome.compile ? JSON.stringify(outcome.compile) : null,
-      run: outcome.run ? JSON.stringify(outcome.run) : null,
-      message: outcome.message ?? null,
-      debug: outcome.debug ? JSON.stringify(outcome.debug) : null,
+      compile: null,
+      run: null,
+      debug: null,
+      result,
+      searchOutput,
+      message,
       wallTimeMs: outcome.wallTimeMs ?? null,
       finishedAt: new Date(),
+      sizeBytes: { increment: added },
     },
+    select: { apiRun: true, ownerId: true },
   });
+  noteRunStored({ apiRun: row.apiRun, ownerId: row.ownerId, bytes: added });
 }
 
 /** Runs still "running" from before this process started are marked "interrupted". */
@@ -104,36 +124,39 @@ export async function markInterruptedRuns(startedBefore: Date): Promise<number> 
   return count;
 }
 
-type RunRow = NonNullable<Awaited<ReturnType<Awaited<ReturnType<typeof db>>["run"]["findUnique"]>>>;
-
-function toRecord(row: RunRow): RunRecord {
-  return {
-    ...row,
-    status: row.status as StoredStatus,
-    files: JSON.parse(row.files),
-    args: JSON.parse(row.args),
-    env: JSON.parse(row.env),
-    limits: JSON.parse(row.limits),
-    compile: row.compile ? JSON.parse(row.compile) : null,
-    run: row.run ? JSON.parse(row.run) : null,
-    debug: row.debug ? JSON.parse(row.debug) : null,
-  };
-}
+/** Read for search only, never shown. */
+const SEARCH_COLUMNS = { searchCode: true, searchOutput: true } as const;
 
 export async function getRun(id: string): Promise<RunRecord | null> {
   const client = await db();
-  const row = await client.run.findUnique({ where: { id } });
-  return row ? toRecord(row) : null;
+  const row = await client.run.findUnique({ where: { id }, omit: SEARCH_COLUMNS });
+  return row ? await toRecord(row) : null;
 }
 
 export interface RunFilter {
   ownerId: string;
   language?: string;
   status?: string;
-  /** Text searched in the code and the output (case-insensitive for ASCII). */
+  /** Text searched in the start of the code and of the output, case-insensitively. */
   q?: string;
   page?: number;
   pageSize?: number;
+}
+
+/**
+ * Rows written since 0005 match on their lower-cased search columns; older rows (searchCode null)
+ * on their JSON columns, as before (SQLite's LIKE: case-insensitive for ASCII).
+ */
+function searchWhere(q: string) {
+  const needle = normalizeSearch(q);
+  return [
+    { searchCode: { contains: needle } },
+    { searchOutput: { contains: needle } },
+    {
+      searchCode: null,
+      OR: [{ files: { contains: q } }, { run: { contains: q } }, { compile: { contains: q } }],
+    },
+  ];
 }
 
 /** One owner's runs, newest first, filtered and paginated. */
@@ -145,17 +168,19 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunRecord[]; 
     ownerId: filter.ownerId,
     ...(filter.language ? { language: filter.language } : {}),
     ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.q
-      ? {
-          OR: [{ files: { contains: filter.q } }, { run: { contains: filter.q } }, { compile: { contains: filter.q } }],
-        }
-      : {}),
+    ...(filter.q ? { OR: searchWhere(filter.q) } : {}),
   };
   const [rows, total] = await Promise.all([
-    client.run.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    client.run.findMany({
+      where,
+      omit: SEARCH_COLUMNS,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
     client.run.count({ where }),
   ]);
-  return { runs: rows.map(toRecord), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  return { runs: await Promise.all(rows.map(toRecord)), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** Delete one of the owner's runs; false when there is no such run of theirs. */

@@ -2,8 +2,10 @@ import "server-only";
 import { customAlphabet } from "nanoid";
 import { z } from "zod";
 import type { DebugReport } from "../debug/types";
+import { decodeBlob, encodeBlob } from "./blob";
 import { db } from "./client";
 import type { RunRecord } from "./runs";
+import { packStage, type StoredStage, unpackStage } from "./stage-codec";
 
 /** 22 characters from a 64-letter alphabet: 132 bits, well past the 96 bits we promise. */
 const newSlug = customAlphabet("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_", 22);
@@ -45,6 +47,18 @@ export const ShareSnapshot = z.object({
 });
 export type ShareSnapshot = z.infer<typeof ShareSnapshot>;
 
+/** A snapshot as stored in Share.data: its stages packed (lib/db/stage-codec.ts). */
+type StoredSnapshot = Omit<ShareSnapshot, "compile" | "run"> & { compile: StoredStage | null; run: StoredStage | null };
+
+async function unpackSnapshot(data: Uint8Array): Promise<unknown> {
+  const stored = (await decodeBlob(data)) as StoredSnapshot;
+  return {
+    ...stored,
+    compile: stored.compile ? unpackStage(stored.compile) : null,
+    run: stored.run ? unpackStage(stored.run) : null,
+  };
+}
+
 export interface ShareRecord {
   slug: string;
   runId: string;
@@ -70,7 +84,15 @@ export async function createShare(run: RunRecord, ownerId: string): Promise<stri
   };
   const slug = newSlug();
   const client = await db();
-  await client.share.create({ data: { slug, runId: run.id, ownerId, snapshot: JSON.stringify(snapshot) } });
+  // The same snapshot, each stage's output kept once and the whole compressed when large; the
+  // JSON column stays empty (it holds the snapshot of shares made before migration 0005).
+  const stored: StoredSnapshot = {
+    ...snapshot,
+    compile: run.compile ? packStage(run.compile) : null,
+    run: run.run ? packStage(run.run) : null,
+  };
+  const data = await encodeBlob(stored);
+  await client.share.create({ data: { slug, runId: run.id, ownerId, snapshot: "", data } });
   return slug;
 }
 
@@ -80,7 +102,7 @@ export async function getShare(slug: string): Promise<ShareRecord | null> {
   const client = await db();
   const row = await client.share.findUnique({ where: { slug } });
   if (!row || row.revokedAt) return null;
-  const parsed = ShareSnapshot.safeParse(JSON.parse(row.snapshot));
+  const parsed = ShareSnapshot.safeParse(row.data ? await unpackSnapshot(row.data) : JSON.parse(row.snapshot));
   if (!parsed.success) return null;
   return { slug: row.slug, runId: row.runId, createdAt: row.createdAt, snapshot: parsed.data };
 }

@@ -1,7 +1,11 @@
 import "server-only";
 import type { Judgement, TestResult } from "../judge/judge";
 import type { StageResult } from "../sandbox/types";
+import { decodeBlob, encodeBlob } from "./blob";
 import { db } from "./client";
+import { noteSubmissionStored } from "./retention";
+import { ROW_OVERHEAD_BYTES, storedBytes } from "./row-size";
+import { packStage, type StoredStage, unpackStage } from "./stage-codec";
 
 export interface SubmissionRecord {
   id: string;
@@ -18,6 +22,14 @@ export interface SubmissionRecord {
   createdAt: Date;
 }
 
+/** What a submission's `data` blob holds (version 1); the JSON columns stay for older rows. */
+interface StoredSubmission {
+  v: 1;
+  files: SubmissionRecord["files"];
+  compile: StoredStage | null;
+  tests: TestResult[];
+}
+
 export async function saveSubmission(s: {
   id: string;
   exerciseSlug: string;
@@ -28,6 +40,13 @@ export async function saveSubmission(s: {
   judgement: Judgement;
 }): Promise<void> {
   const client = await db();
+  const stored: StoredSubmission = {
+    v: 1,
+    files: s.files,
+    compile: s.judgement.compile ? packStage(s.judgement.compile) : null,
+    tests: s.judgement.tests,
+  };
+  const data = await encodeBlob(stored);
   await client.submission.create({
     data: {
       id: s.id,
@@ -35,15 +54,53 @@ export async function saveSubmission(s: {
       ownerId: s.ownerId,
       mode: s.mode,
       language: s.language,
-      files: JSON.stringify(s.files),
+      files: "[]",
       verdict: s.judgement.verdict,
       score: s.judgement.score,
       maxScore: s.judgement.maxScore,
-      compile: s.judgement.compile ? JSON.stringify(s.judgement.compile) : null,
-      tests: JSON.stringify(s.judgement.tests),
+      tests: "[]",
       timeMs: s.judgement.timeMs,
+      data,
+      sizeBytes: ROW_OVERHEAD_BYTES + storedBytes(data),
     },
   });
+  noteSubmissionStored(s.ownerId);
+}
+
+type Row = Awaited<ReturnType<Awaited<ReturnType<typeof db>>["submission"]["findMany"]>>[number];
+
+async function toRecord(r: Row): Promise<SubmissionRecord> {
+  let files: SubmissionRecord["files"];
+  let compile: StageResult | null;
+  let tests: TestResult[];
+  if (r.data) {
+    const stored = (await decodeBlob(r.data)) as StoredSubmission;
+    if (stored?.v !== 1) throw new Error("This submission was stored in an unknown format.");
+    files = stored.files;
+    compile = stored.compile ? unpackStage(stored.compile) : null;
+    tests = stored.tests;
+  } else {
+    files = JSON.parse(r.files);
+    compile = r.compile ? JSON.parse(r.compile) : null;
+    tests = JSON.parse(r.tests);
+  }
+  // Today's shape, ownerId included (as the rows were always spread).
+  const record: SubmissionRecord & { ownerId: string | null } = {
+    id: r.id,
+    exerciseSlug: r.exerciseSlug,
+    ownerId: r.ownerId,
+    mode: r.mode,
+    language: r.language,
+    files,
+    verdict: r.verdict,
+    score: r.score,
+    maxScore: r.maxScore,
+    compile,
+    tests,
+    timeMs: r.timeMs,
+    createdAt: r.createdAt,
+  };
+  return record;
 }
 
 /** An owner's full submissions (not samples runs) of one exercise, newest first. */
@@ -54,12 +111,7 @@ export async function listSubmissions(exerciseSlug: string, ownerId: string, tak
     orderBy: { createdAt: "desc" },
     take,
   });
-  return rows.map((r) => ({
-    ...r,
-    files: JSON.parse(r.files),
-    compile: r.compile ? JSON.parse(r.compile) : null,
-    tests: JSON.parse(r.tests),
-  }));
+  return Promise.all(rows.map(toRecord));
 }
 
 /** Per exercise: solved (an accepted submission) or attempted, for one owner. */

@@ -1,5 +1,6 @@
 import { appEngine } from "@/lib/app-engine";
 import { pingDb } from "@/lib/db/client";
+import { databaseSizeBytes } from "@/lib/db/maintenance";
 import { json } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
@@ -7,12 +8,15 @@ export const dynamic = "force-dynamic";
 /** 200 when Docker and the database both answer; 503 naming what is wrong otherwise. */
 export async function GET() {
   const engine = appEngine();
-  const [dockerCheck, dbCheck] = await Promise.allSettled([engine.ping(), pingDb()]);
+  const [dockerCheck, dbCheck, dbSize] = await Promise.allSettled([engine.ping(), pingDb(), databaseSizeBytes()]);
   const docker =
     dockerCheck.status === "fulfilled"
       ? { ok: true, version: dockerCheck.value.version }
       : { ok: false, error: "The Docker engine is not reachable." };
-  const database = dbCheck.status === "fulfilled" ? { ok: true } : { ok: false, error: "The database cannot be read." };
+  const database =
+    dbCheck.status === "fulfilled"
+      ? { ok: true, ...(dbSize.status === "fulfilled" ? { sizeBytes: dbSize.value } : {}) }
+      : { ok: false, error: "The database cannot be read." };
   const ok = docker.ok && database.ok;
   const { queue, pool, active } = engine.stats();
   return json(
