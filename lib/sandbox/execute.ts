@@ -67,7 +67,7 @@ function prepare(engine: Engine, req: ExecuteRequest): Prepared {
     limits,
     image,
     files: files.map((f) => ({ name: f.name, content: f.content })),
-    plan: language.plan(files, req.args),
+    plan: language.plan(files, req.args, req.toolchain),
     // The request's variables reach the program only: a compiler reading them (GCC_EXEC_PREFIX,
     // JAVA_TOOL_OPTIONS…) would run the user's code with the compile stage's larger limits.
     compileEnv: environment(language, {}),

@@ -10,6 +10,8 @@ export interface SourceFile {
   content: Buffer;
 }
 
+import type { ToolchainArgs } from "./toolchain-args";
+
 export interface StagePlan {
   compile?: string[];
   run: string[];
@@ -31,8 +33,8 @@ export interface Language {
   checkFiles?: (names: string[]) => Record<string, string>;
   /** Rename files before they are written (e.g. Java's public class must match its file). */
   prepare?: (files: SourceFile[]) => SourceFile[];
-  /** Argv of each stage for these files; files[0] is the entry point. */
-  plan: (files: SourceFile[], args: string[]) => StagePlan;
+  /** Argv of each stage for these files; files[0] is the entry point. Toolchain arguments were allow-listed. */
+  plan: (files: SourceFile[], args: string[], toolchain?: ToolchainArgs) => StagePlan;
 }
 
 const BIN = "/tmp/runbox/app";
@@ -42,9 +44,11 @@ const withExt = (files: SourceFile[], exts: string[]) =>
 
 const entry = (files: SourceFile[]) => files[0]?.name ?? "";
 
-const interpreted = (argv: string[]) => (files: SourceFile[], args: string[]) => ({
-  run: [...argv, entry(files), ...args],
-});
+const interpreted =
+  (argv: string[]) =>
+  (files: SourceFile[], args: string[], t: ToolchainArgs = {}) => ({
+    run: [...argv, ...(t.interpreterArgs ?? []), entry(files), ...args],
+  });
 
 /** Java: the class holding main(), qualified by the entry file's package. */
 export function javaMainClass(source: string): string | undefined {
@@ -175,8 +179,16 @@ export const LANGUAGES: Language[] = [
     extensions: [".c", ".h"],
     defaultFile: "main.c",
     monaco: "c",
-    plan: (files, args) => ({
-      compile: ["gcc", "-std=gnu17", "-O2", "-pipe", "-Wall", "-o", BIN, ...withExt(files, [".c"]), "-lm"],
+    plan: (files, args, t = {}) => ({
+      compile: [
+        "gcc",
+        ...(t.compileArgs ?? ["-std=gnu17", "-O2", "-Wall"]),
+        "-pipe",
+        "-o",
+        BIN,
+        ...withExt(files, [".c"]),
+        ...(t.linkArgs ?? ["-lm"]),
+      ],
       run: [BIN, ...args],
     }),
   },
@@ -187,8 +199,16 @@ export const LANGUAGES: Language[] = [
     extensions: [".cpp", ".cc", ".cxx", ".hpp", ".h"],
     defaultFile: "main.cpp",
     monaco: "cpp",
-    plan: (files, args) => ({
-      compile: ["g++", "-std=gnu++17", "-O2", "-pipe", "-Wall", "-o", BIN, ...withExt(files, [".cpp", ".cc", ".cxx"])],
+    plan: (files, args, t = {}) => ({
+      compile: [
+        "g++",
+        ...(t.compileArgs ?? ["-std=gnu++17", "-O2", "-Wall"]),
+        "-pipe",
+        "-o",
+        BIN,
+        ...withExt(files, [".cpp", ".cc", ".cxx"]),
+        ...(t.linkArgs ?? []),
+      ],
       run: [BIN, ...args],
     }),
   },
@@ -215,20 +235,21 @@ export const LANGUAGES: Language[] = [
     defaultFile: "Main.java",
     monaco: "java",
     prepare: javaPrepare,
-    plan: (files, args) => {
+    plan: (files, args, t = {}) => {
       const first = files[0];
       const mainClass = (first && javaMainClass(first.content.toString("utf8"))) ?? "Main";
       return {
         compile: [
           "javac",
           ...JAVAC_FLAGS,
+          ...(t.compileArgs ?? []),
           "-encoding",
           "UTF-8",
           "-d",
           "/tmp/runbox/classes",
           ...withExt(files, [".java"]),
         ],
-        run: ["java", ...JAVA_FLAGS, "-cp", "/tmp/runbox/classes", mainClass, ...args],
+        run: ["java", ...JAVA_FLAGS, ...(t.interpreterArgs ?? []), "-cp", "/tmp/runbox/classes", mainClass, ...args],
       };
     },
   },

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { fileNameProblem } from "../file-names";
 import { ValidationError } from "./errors";
-import { findLanguage } from "./languages";
+import { findLanguage, isCompiled } from "./languages";
 import { INPUT_CAPS, type LimitBounds, LimitsRequest, limitViolations } from "./limits";
+import { toolchainArgProblems } from "./toolchain-args";
 
 export { fileNameProblem };
 
@@ -26,6 +27,15 @@ export const ExecuteRequestShape = z.object({
   env: z.record(z.string(), z.string()).default({}),
   limits: LimitsRequest.default({}),
   network: z.boolean().default(false),
+  /** Compiler, linker and interpreter arguments (allow-listed per language; see toolchain-args.ts). */
+  toolchain: z
+    .object({
+      compileArgs: z.array(z.string()).optional(),
+      linkArgs: z.array(z.string()).optional(),
+      interpreterArgs: z.array(z.string()).optional(),
+    })
+    .strict()
+    .default({}),
 });
 export type ExecuteRequestInput = z.input<typeof ExecuteRequestShape>;
 
@@ -131,6 +141,7 @@ export function parseExecuteRequest(input: unknown, rules: RequestRules): Execut
     const names = decodeFiles(req.files, language.defaultFile).map((f) => f.name);
     Object.assign(errors, language.checkFiles(names));
   }
+  if (language) Object.assign(errors, toolchainArgProblems(language.id, req.toolchain, isCompiled(language)));
 
   const first = Object.entries(errors)[0];
   if (first) throw new ValidationError(first[1], errors);
