@@ -52,9 +52,14 @@ const live = g.__runboxLive;
 /**
  * Start a run in the background and return its id at once; output is buffered here for
  * the events stream. Validation, busy and unavailable errors are thrown before returning
- * (the row is created first, so the id is real).
+ * (the row is created first, so the id is real). `onSettled` is called once the background
+ * execution is over (not when this throws).
  */
-export async function startLiveRun(input: unknown, ownerId: string): Promise<string> {
+export async function startLiveRun(
+  input: unknown,
+  ownerId: string,
+  opts: { onSettled?: () => void } = {},
+): Promise<string> {
   const prepared = await prepareRun(input, { ownerId, source: "ui" });
   const entry: LiveRun = {
     ownerId,
@@ -78,6 +83,7 @@ export async function startLiveRun(input: unknown, ownerId: string): Promise<str
     .finally(() => {
       entry.finished = true;
       entry.listeners.clear();
+      opts.onSettled?.();
       setTimeout(() => live.delete(prepared.id), KEEP_FINISHED_MS).unref();
     });
   return prepared.id;

@@ -1,4 +1,4 @@
-import { withRateLimit } from "@/lib/http/rate-limit";
+import { withRunAdmission } from "@/lib/http/admission";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { submitSolution } from "@/lib/judge/submit";
 
@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** Judge { language, files } against every test: { id, verdict, score, maxScore, compile?, tests }. */
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
-  return withRateLimit(request, () => judgeIt(request, ctx));
+  return withRunAdmission(request, () => judgeIt(request, ctx));
 }
 
 async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }> }) {
