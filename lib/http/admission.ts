@@ -22,19 +22,20 @@ export type Admission =
  */
 export function admitRun(keys: string[], who: "address" | "browser"): Admission {
   const counted = clientRuns().admit(keys);
-  if (!counted) {
+  if ("full" in counted) {
     const n = clientRuns().cap;
     // No end time is known; about one default run later is a fair guess.
     const retryAfterSec = Math.max(1, Math.ceil(env().RUNBOX_RUN_TIMEOUT_MS / 1000));
     const programs = n === 1 ? "a program" : `${n} programs`;
+    const wait = `wait for ${n === 1 ? "it" : "one"} to finish, then try again.`;
+    // A browser can be blocked by others at its address (one NAT, one school): say so.
+    const message =
+      who === "browser" && counted.full.startsWith("ip:")
+        ? `Your network address already has ${programs} running, the most one client may run at once: ${wait}`
+        : `You already have ${programs} running, the most one client may run at once: ${wait}`;
     return {
       ok: false,
-      refusal: {
-        code: "too_many_runs",
-        message: `You already have ${programs} running, the most one client may run at once: wait for ${n === 1 ? "it" : "one"} to finish, then try again.`,
-        retryAfterSec,
-        headers: { "Retry-After": String(retryAfterSec) },
-      },
+      refusal: { code: "too_many_runs", message, retryAfterSec, headers: { "Retry-After": String(retryAfterSec) } },
     };
   }
   const rate = checkRate(keys);

@@ -10,9 +10,10 @@ export class RunCounter {
 
   constructor(readonly cap: number) {}
 
-  /** Count one run against every key, or against none when any key is at the cap. */
-  admit(keys: string[]): { release: () => void } | null {
-    if (keys.some((k) => (this.active.get(k) ?? 0) >= this.cap)) return null;
+  /** Count one run against every key, or against none when a key is at the cap (that key is named). */
+  admit(keys: string[]): { release: () => void } | { full: string } {
+    const full = keys.find((k) => (this.active.get(k) ?? 0) >= this.cap);
+    if (full !== undefined) return { full };
     for (const k of keys) this.active.set(k, (this.active.get(k) ?? 0) + 1);
     let released = false;
     return {
