@@ -27,11 +27,13 @@ export default defineConfig({
   },
   webServer: {
     // The debug analysis worker lives in .next, which `next build` empties.
-    command: `node scripts/build-debug-worker.mjs && npx next start -H 127.0.0.1 -p ${port}`,
+    command: "node scripts/build-debug-worker.mjs && node --import tsx server.ts",
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,
     env: {
+      HOST: "127.0.0.1",
+      PORT: String(port),
       RUNBOX_STATE_DIR: state,
       DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(state, "test.db")}`,
       LOG_LEVEL: "warn",

@@ -1,5 +1,7 @@
-import { nanoid } from "nanoid";
 import { type NextRequest, NextResponse } from "next/server";
+import { addressKey } from "./lib/http/client-address";
+import { checkPageRate } from "./lib/http/rate-limit";
+import { newOwnerToken, verifyOwnerToken } from "./lib/identity/owner-token";
 
 // Duplicated from lib/owner.ts (which is server-only and imports next/headers).
 const OWNER_COOKIE = "runbox_owner";
@@ -26,8 +28,29 @@ function contentSecurityPolicy(nonce: string, embeddable: boolean): string {
   ].join("; ");
 }
 
-/** Every page: a fresh CSP nonce, security headers, and (first visit) the anonymous owner cookie. */
+/** A short page for a client over its page-view rate (no script, no styles, nothing to load). */
+function tooManyPages(retryAfterSec: number, headers: Record<string, string>): NextResponse {
+  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Too many requests · Runbox</title><h1>Too many requests</h1><p>Pages were requested from your address very fast. Wait ${retryAfterSec} s, then reload.</p></html>\n`;
+  return new NextResponse(body, {
+    status: 429,
+    headers: {
+      ...headers,
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+      "X-Content-Type-Options": "nosniff",
+      "X-Frame-Options": "DENY",
+    },
+  });
+}
+
+/**
+ * Every page: the per-address page-view limit, a fresh CSP nonce, security headers, and (when
+ * the browser has no validly signed one) a new anonymous owner cookie.
+ */
 export function proxy(request: NextRequest) {
+  const rate = checkPageRate(addressKey(request.headers));
+  if (!rate.allowed) return tooManyPages(rate.retryAfterSec, rate.headers);
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const embeddable = request.nextUrl.pathname.startsWith("/s/") && request.nextUrl.searchParams.get("embed") === "1";
   const csp = contentSecurityPolicy(nonce, embeddable);
@@ -36,15 +59,15 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   headers.set("x-nonce", nonce);
-  let ownerId: string | undefined;
-  const current = request.cookies.get(OWNER_COOKIE)?.value;
-  if (!current || !/^[\w-]{21}$/.test(current)) {
-    ownerId = nanoid();
+  // Unsigned, forged or tampered (and the unsigned cookies of before signing): no identity.
+  let issued: string | undefined;
+  if (!verifyOwnerToken(request.cookies.get(OWNER_COOKIE)?.value)) {
+    issued = newOwnerToken().token;
     // Visible to this request's server components too.
     const others = (request.headers.get("cookie") ?? "")
       .split(";")
       .filter((c) => c.trim() && !c.trim().startsWith(`${OWNER_COOKIE}=`));
-    headers.set("cookie", [...others, `${OWNER_COOKIE}=${ownerId}`].join("; "));
+    headers.set("cookie", [...others, `${OWNER_COOKIE}=${issued}`].join("; "));
   }
 
   const response = NextResponse.next({ request: { headers } });
@@ -54,8 +77,8 @@ export function proxy(request: NextRequest) {
   response.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   response.headers.set("Cross-Origin-Opener-Policy", "same-origin");
   if (!embeddable) response.headers.set("X-Frame-Options", "DENY");
-  if (ownerId) {
-    response.cookies.set(OWNER_COOKIE, ownerId, {
+  if (issued) {
+    response.cookies.set(OWNER_COOKIE, issued, {
       httpOnly: true,
       sameSite: "lax",
       path: "/",

@@ -1,12 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
 import { appEngine } from "@/lib/app-engine";
 import { getExercise } from "@/lib/db/exercises";
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import type { DebugReport } from "@/lib/debug/types";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
-import { checkRate } from "@/lib/http/rate-limit";
+import { type Admission, admitRun } from "@/lib/http/admission";
+import { addressKey } from "@/lib/http/client-address";
 import type { JudgeMode, PublicJudgement } from "@/lib/judge/judge";
 import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
@@ -15,20 +17,29 @@ import { startLiveRun } from "@/lib/runs/live-runs";
 
 /** Start a run for this browser; output follows on /api/runs/{id}/events. */
 export async function startRun(input: unknown): Promise<ActionResult<{ id: string }>> {
+  let admission: Admission | undefined;
   try {
     const owner = await ensureOwner();
-    const rate = checkRate(`owner:${owner}`);
-    if (!rate.allowed) return tooFast(rate.retryAfterSec);
     const engine = appEngine();
-    return { ok: true, id: await startLiveRun(engine, engine.parse(input), owner) };
+    const req = engine.parse(input);
+    admission = await admitUiRun(owner);
+    if (!admission.ok) return refused(admission);
+    // Counted until the background execution ends, not just until this answer.
+    return { ok: true, id: await startLiveRun(engine, req, owner, { onSettled: admission.release }) };
   } catch (err) {
+    if (admission?.ok) admission.release();
     return actionError(err);
   }
 }
 
-const tooFast = (sec: number) => ({
+/** A UI run counts against the browser and against its address (new cookies are cheap). */
+async function admitUiRun(owner: string): Promise<Admission> {
+  return admitRun([`owner:${owner}`, addressKey(await headers())], "browser");
+}
+
+const refused = (a: Extract<Admission, { ok: false }>) => ({
   ok: false as const,
-  error: { code: "rate_limited", message: `You are running programs very fast: wait ${sec} s and try again.` },
+  error: { code: a.refusal.code, message: a.refusal.message },
 });
 
 const notFound = { ok: false as const, error: { code: "not_found", message: "This run does not exist." } };
@@ -79,14 +90,18 @@ export async function judgeSolution(
     if (typeof slug !== "string" || (mode !== "samples" && mode !== "submit"))
       return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };
     const owner = await ensureOwner();
-    const rate = checkRate(`owner:${owner}`);
-    if (!rate.allowed) return tooFast(rate.retryAfterSec);
     const ex = await getExercise(slug);
     if (!ex) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
     const engine = appEngine();
     const req = parseSolution(engine, ex, solution);
-    const judgement = await submitSolution(engine, ex, req, { ownerId: owner, mode: mode as JudgeMode });
-    return { ok: true, judgement };
+    const admission = await admitUiRun(owner);
+    if (!admission.ok) return refused(admission);
+    try {
+      const judgement = await submitSolution(engine, ex, req, { ownerId: owner, mode: mode as JudgeMode });
+      return { ok: true, judgement };
+    } finally {
+      admission.release();
+    }
   } catch (err) {
     return actionError(err);
   }

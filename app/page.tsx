@@ -24,10 +24,15 @@ function seedOf(language: string, files: { name?: string; content: string }[], s
   };
 }
 
-/** The playground. ?fork=<slug> opens a shared run, ?run=<id> one of your own runs. */
+/**
+ * The playground. ?fork=<slug> opens a shared run, ?run=<id> one of your own runs. Only your
+ * own run may start by itself (?autorun=1, "Run again"): a link from anywhere can name a fork,
+ * and someone else's code runs only when you click Run.
+ */
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   let seed: Seed | undefined;
+  let autorun = false;
   if (params.fork) {
     const share = await getShare(params.fork);
     if (share) seed = seedOf(share.snapshot.language, share.snapshot.files, share.snapshot.stdin, share.snapshot.args);
@@ -39,6 +44,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
         .map(([k, v]) => `${k}=${v}`)
         .join("\n");
       seed.limits = {};
+      autorun = params.autorun === "1";
     }
   }
   const { languages, limits, networkAllowed } = languagesForUi();
@@ -54,7 +60,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             limits={limits}
             networkAllowed={networkAllowed}
             seed={seed}
-            autorun={params.autorun === "1"}
+            autorun={autorun}
           />
         )}
       </main>

@@ -78,6 +78,11 @@ export function appEngine(): Engine {
   return g[SLOT];
 }
 
+/** The process's Engine if one was built (shutdown must not build one just to stop it). */
+export function currentEngine(): Engine | undefined {
+  return g[SLOT];
+}
+
 /** Install an Engine built elsewhere (a custom server, a test with its own settings). */
 export function provideEngine(engine: Engine): void {
   g[SLOT] = engine;

@@ -9,6 +9,9 @@ const bool = (fallback: boolean) =>
     .default(fallback ? "true" : "false")
     .transform((v) => ["1", "true", "yes", "on"].includes(v));
 
+/** An empty variable (e.g. `RUNBOX_SECRET=` in a unit file) counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
 const cpus = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
 /**
@@ -58,7 +61,7 @@ export const Env = z.object({
   RUNBOX_POOL_MAX_AGE_MS: int(10 * 60_000, 1000),
   /** Languages kept warm from start-up (comma-separated ids). */
   RUNBOX_POOL_PREWARM: z.string().default("python"),
-  /** Program runs per minute per client address (API) or per browser (UI). */
+  /** Program runs per minute per client address, and per browser as well for UI runs. */
   RUNBOX_RATE_LIMIT_PER_MINUTE: int(120, 1),
   /** Time one error analysis may take (waiting for a worker included) before the plain report is sent. */
   RUNBOX_DEBUG_BUDGET_MS: int(2_000, 50),
@@ -76,6 +79,14 @@ export const Env = z.object({
   RUNBOX_OWNER_MAX_SUBMISSIONS: int(500, 0),
   /** How often the retention sweep runs (it also runs right after writes that pass a cap). */
   RUNBOX_STORAGE_SWEEP_MS: int(5 * 60_000, 1000),
+  /** Page views (HTML pages and server actions) per minute per client address. */
+  RUNBOX_PAGE_RATE_LIMIT_PER_MINUTE: int(300, 1),
+  /** Programs one client may have running at once; unset: half of RUNBOX_MAX_CONCURRENCY (at least 1). */
+  RUNBOX_MAX_RUNS_PER_CLIENT: optional(z.coerce.number().int().min(1)),
+  /** Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs); empty: none. */
+  RUNBOX_TRUSTED_PROXIES: z.string().default(""),
+  /** Key that signs owner cookies; unset: a random one kept in the state folder (file "secret"). */
+  RUNBOX_SECRET: optional(z.string().min(32, "RUNBOX_SECRET must be at least 32 characters.")),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });
@@ -93,6 +104,12 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Programs one client may have running at once (see RUNBOX_MAX_RUNS_PER_CLIENT). */
+export function maxRunsPerClient(): number {
+  const e = env();
+  return e.RUNBOX_MAX_RUNS_PER_CLIENT ?? Math.max(1, Math.floor(e.RUNBOX_MAX_CONCURRENCY / 2));
 }
 
 /** Absolute path of a file in the state folder. */

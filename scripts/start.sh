@@ -17,4 +17,6 @@ HOST=${HOST:-127.0.0.1}
 PORT=${PORT:-3000}
 say "serving on http://$HOST:$PORT"
 cd "$ROOT"
-exec npx next start -H "$HOST" -p "$PORT"
+# server.ts, not `next start`: it decides each client's address from the socket (see README).
+export HOST PORT
+exec node --import tsx server.ts

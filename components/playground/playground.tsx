@@ -31,7 +31,7 @@ interface Props {
   networkAllowed?: boolean;
   /** Code to open instead of the draft (a fork of a share, or "open in editor" of a run). */
   seed?: Omit<PlaygroundState, "run">;
-  /** Run the seed as soon as it is loaded ("Run again" on a run page). */
+  /** Run the seed as soon as it is loaded: only for the visitor's own run ("Run again"), never a fork. */
   autorun?: boolean;
 }
 

@@ -15,3 +15,15 @@ describe("RateLimiter", () => {
     expect(l.take("a").allowed).toBe(false);
   });
 });
+
+describe("RateLimiter.takeAll", () => {
+  it("takes from every key or from none", () => {
+    const l = new RateLimiter(2, () => 0);
+    expect(l.takeAll(["owner:a", "ip:1"]).allowed).toBe(true);
+    expect(l.takeAll(["owner:b", "ip:1"]).allowed).toBe(true);
+    // The address is spent: a third browser from it is refused, and its own bucket stays full.
+    const refused = l.takeAll(["owner:c", "ip:1"]);
+    expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+    expect(l.takeAll(["owner:c", "ip:2"])).toMatchObject({ allowed: true, remaining: 1 });
+  });
+});

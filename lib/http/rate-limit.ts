@@ -11,17 +11,33 @@ export class RateLimiter {
 
   /** Take one token for `key`; says whether it was allowed and what the headers should say. */
   take(key: string): { allowed: boolean; remaining: number; resetSec: number } {
+    return this.takeAll([key]);
+  }
+
+  /**
+   * Take one token from every key's bucket, or from none when any is empty (a request
+   * refused for one key does not use up the others). The answer describes the tightest key.
+   */
+  takeAll(keys: string[]): { allowed: boolean; remaining: number; resetSec: number } {
     const perMs = this.limit / 60_000;
     const t = this.now();
-    const b = this.buckets.get(key) ?? { tokens: this.limit, at: t };
-    b.tokens = Math.min(this.limit, b.tokens + (t - b.at) * perMs);
-    b.at = t;
-    const allowed = b.tokens >= 1;
-    if (allowed) b.tokens -= 1;
-    this.buckets.set(key, b);
+    const buckets = keys.map((key) => {
+      const b = this.buckets.get(key) ?? { tokens: this.limit, at: t };
+      b.tokens = Math.min(this.limit, b.tokens + (t - b.at) * perMs);
+      b.at = t;
+      this.buckets.set(key, b);
+      return b;
+    });
+    const allowed = buckets.every((b) => b.tokens >= 1);
+    if (allowed) for (const b of buckets) b.tokens -= 1;
     if (this.buckets.size > 10_000) this.prune(t);
-    const missing = allowed ? this.limit - b.tokens : 1 - b.tokens;
-    return { allowed, remaining: Math.floor(b.tokens), resetSec: Math.max(1, Math.ceil(missing / perMs / 1000)) };
+    const tightest = buckets.reduce((a, b) => (b.tokens < a.tokens ? b : a));
+    const missing = allowed ? this.limit - tightest.tokens : 1 - tightest.tokens;
+    return {
+      allowed,
+      remaining: Math.floor(tightest.tokens),
+      resetSec: Math.max(1, Math.ceil(missing / perMs / 1000)),
+    };
   }
 
   /** Drop buckets that are full again (they hold no information). */
@@ -31,16 +47,18 @@ export class RateLimiter {
   }
 }
 
-const g = globalThis as typeof globalThis & { __runboxRate?: RateLimiter };
+const g = globalThis as typeof globalThis & { __runboxRate?: RateLimiter; __runboxPageRate?: RateLimiter };
 
-function limiter(): RateLimiter {
+/** Program runs: per address, and per browser too for runs started in the UI. */
+function runLimiter(): RateLimiter {
   g.__runboxRate ??= new RateLimiter(env().RUNBOX_RATE_LIMIT_PER_MINUTE);
   return g.__runboxRate;
 }
 
-/** The caller's address as the server saw it (first X-Forwarded-For hop, set by Next's server). */
-export function clientKey(request: Request): string {
-  return `ip:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local"}`;
+/** Page views (and server actions, which post to pages): per address. */
+function pageLimiter(): RateLimiter {
+  g.__runboxPageRate ??= new RateLimiter(env().RUNBOX_PAGE_RATE_LIMIT_PER_MINUTE);
+  return g.__runboxPageRate;
 }
 
 export interface RateDecision {
@@ -49,10 +67,8 @@ export interface RateDecision {
   retryAfterSec: number;
 }
 
-/** Check and count one program run for `key`; the headers follow the IETF RateLimit fields. */
-export function checkRate(key: string): RateDecision {
-  const l = limiter();
-  const r = l.take(key);
+function decide(l: RateLimiter, keys: string[]): RateDecision {
+  const r = l.takeAll(keys);
   const headers: Record<string, string> = {
     "RateLimit-Limit": String(l.limit),
     "RateLimit-Remaining": String(r.remaining),
@@ -63,19 +79,12 @@ export function checkRate(key: string): RateDecision {
   return { allowed: r.allowed, headers, retryAfterSec: r.resetSec };
 }
 
-/** Run `handler` if the caller is within its rate; 429 with Retry-After otherwise. Headers either way. */
-export async function withRateLimit(
-  request: Request,
-  handler: () => Promise<Response>,
-  shape: "native" | "piston" = "native",
-): Promise<Response> {
-  const decision = checkRate(clientKey(request));
-  if (!decision.allowed) {
-    const message = `Too many runs from this address: try again in ${decision.retryAfterSec} s.`;
-    const body = shape === "piston" ? { message } : { error: { code: "rate_limited", message } };
-    return Response.json(body, { status: 429, headers: { ...decision.headers, "Cache-Control": "no-store" } });
-  }
-  const response = await handler();
-  for (const [k, v] of Object.entries(decision.headers)) response.headers.set(k, v);
-  return response;
+/** Check and count one program run against every key; the headers follow the IETF RateLimit fields. */
+export function checkRate(keys: string[]): RateDecision {
+  return decide(runLimiter(), keys);
+}
+
+/** Check and count one page view for an address key. */
+export function checkPageRate(key: string): RateDecision {
+  return decide(pageLimiter(), [key]);
 }

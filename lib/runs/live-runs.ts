@@ -52,9 +52,15 @@ const live = g.__runboxLive;
 /**
  * Start a run in the background and return its id at once; output is buffered here for
  * the events stream. Validation, busy and unavailable errors are thrown before returning
- * (the row is created first, so the id is real).
+ * (the row is created first, so the id is real). `onSettled` is called once the background
+ * execution is over (not when this throws).
  */
-export async function startLiveRun(engine: Engine, req: ExecuteRequest, ownerId: string): Promise<string> {
+export async function startLiveRun(
+  engine: Engine,
+  req: ExecuteRequest,
+  ownerId: string,
+  opts: { onSettled?: () => void } = {},
+): Promise<string> {
   const prepared = await prepareRun(engine, req, { ownerId, source: "ui" });
   const entry: LiveRun = {
     ownerId,
@@ -78,6 +84,7 @@ export async function startLiveRun(engine: Engine, req: ExecuteRequest, ownerId:
     .finally(() => {
       entry.finished = true;
       entry.listeners.clear();
+      opts.onSettled?.();
       setTimeout(() => live.delete(prepared.id), KEEP_FINISHED_MS).unref();
     });
   return prepared.id;

@@ -23,10 +23,12 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 }
 
 function startServer(port: number, instanceId: string): ChildProcess {
-  return spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  return spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
       RUNBOX_INSTANCE_ID: instanceId,
       RUNBOX_POOL_SIZE: "1",
       RUNBOX_POOL_PREWARM: "python",

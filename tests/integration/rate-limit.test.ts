@@ -17,7 +17,7 @@ afterAll(() => {
 const req = (ip: string, body: unknown) =>
   new Request("http://127.0.0.1/api", {
     method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": ip },
+    headers: { "content-type": "application/json", "x-runbox-client-ip": ip },
     body: JSON.stringify(body),
   });
 

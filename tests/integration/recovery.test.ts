@@ -31,9 +31,9 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
 }
 
 function startServer(): ChildProcess {
-  const server = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
-    env: { ...process.env, RUNBOX_POOL_SIZE: "0", LOG_LEVEL: "warn" },
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(PORT), RUNBOX_POOL_SIZE: "0", LOG_LEVEL: "warn" },
     stdio: "ignore",
     detached: true, // its own process group, so the whole server can be killed at once
   });

@@ -1,5 +1,5 @@
 import { appEngine } from "@/lib/app-engine";
-import { withRateLimit } from "@/lib/http/rate-limit";
+import { withRunAdmission } from "@/lib/http/admission";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { runAndRecord } from "@/lib/runs/run-and-record";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** Run a program and store it: { id, status, language, version, compile?, run, createdAt }. */
 export async function POST(request: Request) {
-  return withRateLimit(request, () => run(request));
+  return withRunAdmission(request, () => run(request));
 }
 
 async function run(request: Request) {

@@ -1,6 +1,6 @@
 import { appEngine } from "@/lib/app-engine";
+import { withRunAdmission } from "@/lib/http/admission";
 import { fromPistonRequest, toPistonResponse } from "@/lib/http/piston";
-import { withRateLimit } from "@/lib/http/rate-limit";
 import { json, pistonErrorResponse, readJson } from "@/lib/http/responses";
 import { runAndRecord } from "@/lib/runs/run-and-record";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** Piston v2 execute: same request and answer as Piston; the run is recorded unowned. */
 export async function POST(request: Request) {
-  return withRateLimit(request, () => execute(request), "piston");
+  return withRunAdmission(request, () => execute(request), "piston");
 }
 
 async function execute(request: Request) {

@@ -1,14 +1,21 @@
 import { getRun } from "@/lib/db/runs";
 import { errorResponse, json } from "@/lib/http/responses";
+import { ownerOf } from "@/lib/owner";
 
 export const dynamic = "force-dynamic";
 
-/** A stored run by id (ids are 126-bit random, so knowing one is the capability). */
-export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+/**
+ * A stored run by id. A run with an owner (started in a browser) is that owner's alone: anyone
+ * else gets the same 404 as for an unknown id, whether or not it was ever shared (a share is a
+ * snapshot under its own link, never a key to the run). An unowned API run is readable by
+ * anyone with its id (126 random bits: the id is the capability).
+ */
+export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await ctx.params;
     const run = id.length <= 64 ? await getRun(id) : null;
-    if (!run) return json({ error: { code: "not_found", message: "No run has this id." } }, 404);
+    if (!run || (run.ownerId !== null && run.ownerId !== ownerOf(request)))
+      return json({ error: { code: "not_found", message: "No run has this id." } }, 404);
     const { ownerId: _owner, ...visible } = run;
     return json(visible);
   } catch (err) {

@@ -1,6 +1,6 @@
 import { appEngine } from "@/lib/app-engine";
 import { getExercise } from "@/lib/db/exercises";
-import { withRateLimit } from "@/lib/http/rate-limit";
+import { withRunAdmission } from "@/lib/http/admission";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** Judge { language, files } against every test: { id, verdict, score, maxScore, compile?, tests }. */
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
-  return withRateLimit(request, () => judgeIt(request, ctx));
+  return withRunAdmission(request, () => judgeIt(request, ctx));
 }
 
 async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }> }) {

@@ -1,0 +1,78 @@
+import { env } from "../env";
+import { addressKey } from "./client-address";
+import { clientRuns } from "./client-runs";
+import { checkRate } from "./rate-limit";
+
+/** Why a run was not admitted, in words a person can act on. */
+export interface Refusal {
+  code: "rate_limited" | "too_many_runs";
+  message: string;
+  retryAfterSec: number;
+  headers: Record<string, string>;
+}
+
+export type Admission =
+  | { ok: true; release: () => void; headers: Record<string, string> }
+  | { ok: false; refusal: Refusal };
+
+/**
+ * Admit one program run for a client (its keys: the address, and the browser for UI runs):
+ * first the per-client cap on runs at once, then the per-minute rate. Call release() when
+ * the run's execution is over.
+ */
+export function admitRun(keys: string[], who: "address" | "browser"): Admission {
+  const counted = clientRuns().admit(keys);
+  if ("full" in counted) {
+    const n = clientRuns().cap;
+    // No end time is known; about one default run later is a fair guess.
+    const retryAfterSec = Math.max(1, Math.ceil(env().RUNBOX_RUN_TIMEOUT_MS / 1000));
+    const programs = n === 1 ? "a program" : `${n} programs`;
+    const wait = `wait for ${n === 1 ? "it" : "one"} to finish, then try again.`;
+    // A browser can be blocked by others at its address (one NAT, one school): say so.
+    const message =
+      who === "browser" && counted.full.startsWith("ip:")
+        ? `Your network address already has ${programs} running, the most one client may run at once: ${wait}`
+        : `You already have ${programs} running, the most one client may run at once: ${wait}`;
+    return {
+      ok: false,
+      refusal: { code: "too_many_runs", message, retryAfterSec, headers: { "Retry-After": String(retryAfterSec) } },
+    };
+  }
+  const rate = checkRate(keys);
+  if (!rate.allowed) {
+    counted.release();
+    const message =
+      who === "browser"
+        ? `You are running programs very fast: wait ${rate.retryAfterSec} s and try again.`
+        : `Too many runs from this address: try again in ${rate.retryAfterSec} s.`;
+    return {
+      ok: false,
+      refusal: { code: "rate_limited", message, retryAfterSec: rate.retryAfterSec, headers: rate.headers },
+    };
+  }
+  return { ok: true, release: counted.release, headers: rate.headers };
+}
+
+/**
+ * An API run: admitted by the caller's address, counted until the answer is ready; 429 with
+ * Retry-After otherwise (Piston's `{ message }` shape for its own API). RateLimit headers either way.
+ */
+export async function withRunAdmission(
+  request: Request,
+  handler: () => Promise<Response>,
+  shape: "native" | "piston" = "native",
+): Promise<Response> {
+  const admission = admitRun([addressKey(request.headers)], "address");
+  if (!admission.ok) {
+    const { code, message, headers } = admission.refusal;
+    const body = shape === "piston" ? { message } : { error: { code, message } };
+    return Response.json(body, { status: 429, headers: { ...headers, "Cache-Control": "no-store" } });
+  }
+  try {
+    const response = await handler();
+    for (const [k, v] of Object.entries(admission.headers)) response.headers.set(k, v);
+    return response;
+  } finally {
+    admission.release();
+  }
+}

@@ -1,0 +1,110 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+export interface TestServer {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** The built app behind server.ts, started as npm start does, with extra settings. */
+export async function startServer(settings: Record<string, string>): Promise<TestServer> {
+  if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) throw new Error("build the app first (npx next build)");
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  let stderr = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...settings },
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true, // its own process group: stop() ends everything it started
+  });
+  child.stderr?.on("data", (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    process.kill(-(child.pid as number), "SIGTERM");
+    const killer = setTimeout(() => process.kill(-(child.pid as number), "SIGKILL"), 15_000);
+    await exited;
+    clearTimeout(killer);
+  };
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { base, stop };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`the server did not come up: ${stderr}`);
+}
+
+const manifest = () =>
+  JSON.parse(fs.readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+
+/** A server action of app/actions.ts called as the browser calls it (POST to a page, Next-Action header). */
+export async function callAction(
+  base: string,
+  page: string,
+  name: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<{ status: number; result: unknown; cookie: string | null; body: string }> {
+  const id = Object.entries(manifest().node).find(
+    ([, a]) => a.filename === "app/actions.ts" && a.exportedName === name,
+  )?.[0];
+  if (!id) throw new Error(`no server action ${name} in the build`);
+  const res = await fetch(`${base}${page}`, {
+    method: "POST",
+    headers: {
+      "Next-Action": id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: base,
+      ...headers,
+    },
+    body: JSON.stringify(args),
+  });
+  const body = await res.text();
+  // The answer is a React Flight stream: row 0 names the row that holds the action's result.
+  const rows = new Map(
+    body
+      .split("\n")
+      .map((line) => /^([0-9a-f]+):(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1], m[2]] as const),
+  );
+  let result: unknown;
+  try {
+    const ref = (JSON.parse(rows.get("0") ?? "{}") as { a?: string }).a?.replace("$@", "");
+    result = ref ? JSON.parse(rows.get(ref) ?? "null") : undefined;
+  } catch {
+    result = undefined;
+  }
+  return { status: res.status, result, cookie: ownerCookie(res), body };
+}
+
+/** The `runbox_owner=…` pair a response sets, ready for a Cookie header. */
+export function ownerCookie(res: Response): string | null {
+  const set = res.headers.getSetCookie().find((c) => c.startsWith("runbox_owner="));
+  return set ? (set.split(";")[0] ?? null) : null;
+}
