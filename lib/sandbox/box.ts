@@ -46,6 +46,8 @@ export interface JobCallbacks {
   signal?: AbortSignal;
   onStageStart?: (index: number) => void;
   onOutput?: (index: number, stream: StreamName, text: string) => void;
+  /** The job is on its way to rbrun: control messages sent from now on reach its last stage. */
+  onJobWritten?: () => void;
 }
 
 /** Extra time past the sum of stage timeouts before the server kills the container itself. */
@@ -238,6 +240,7 @@ export class SandboxBox {
         }
       };
       this.stream.write(encodeJob(job));
+      opts.onJobWritten?.();
     });
   }
 

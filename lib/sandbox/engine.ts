@@ -5,6 +5,7 @@ import { DockerBackend, type DockerEndpoint, type SandboxBackend } from "./docke
 import { SandboxUnavailable, ValidationError } from "./errors";
 import { type BatchResult, type ExecuteOptions, runBatch, runProgram } from "./execute";
 import { type ImageManifest, readImageManifest } from "./images";
+import { type InteractiveOptions, type InteractiveRun, startInteractive } from "./interactive";
 import { findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
 import type { LimitBounds, Limits } from "./limits";
 import { resolveLimits } from "./limits";
@@ -138,6 +139,11 @@ export class Engine {
   /** Run a program (compile, then run) in a fresh, locked-down container. */
   execute(req: ExecuteRequest, opts: ExecuteOptions = {}): Promise<ExecutionResult> {
     return runProgram(this, req, opts);
+  }
+
+  /** Start a program whose input arrives while it runs (a terminal, Piston's /connect). */
+  interactive(req: ExecuteRequest, opts: InteractiveOptions): InteractiveRun {
+    return startInteractive(this, req, opts);
   }
 
   /** Compile once, then run once per input, each from the same clean files (the judge). */

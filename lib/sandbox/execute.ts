@@ -32,7 +32,7 @@ export interface BatchResult {
 const MB = 1024 * 1024;
 
 /** Everything a run needs, worked out before a slot or container is taken. */
-interface Prepared {
+export interface Prepared {
   language: Language;
   version: string;
   limits: Limits;
@@ -56,7 +56,7 @@ function environment(language: Language, userEnv: Record<string, string>): strin
   return Object.entries(vars).map(([k, v]) => `${k}=${v}`);
 }
 
-function prepare(engine: Engine, req: ExecuteRequest): Prepared {
+export function prepare(engine: Engine, req: ExecuteRequest): Prepared {
   const { language, image, version } = engine.resolveRuntime(req);
   const limits = engine.limitsFor(req);
   const decoded: SourceFile[] = decodeFiles(req.files, language.defaultFile);
@@ -76,7 +76,7 @@ function prepare(engine: Engine, req: ExecuteRequest): Prepared {
 }
 
 /** A stage for rbrun; CPU time is only watched when it is tighter than the wall clock implies. */
-function stageSpec(p: Prepared, kind: StageName, flags: StageFlag[], stdin: string): JobStageSpec {
+export function stageSpec(p: Prepared, kind: StageName, flags: StageFlag[], stdin: string): JobStageSpec {
   const { limits } = p;
   const timeoutMs = kind === "compile" ? limits.compileTimeoutMs : limits.timeoutMs;
   const cpuMs = kind === "compile" ? limits.compileCpuTimeMs : limits.cpuTimeMs;
@@ -95,7 +95,7 @@ function stageSpec(p: Prepared, kind: StageName, flags: StageFlag[], stdin: stri
 }
 
 /** Hold one run slot for the whole of `use` (queue position events while waiting). */
-async function withSlot<T>(engine: Engine, opts: ExecuteOptions, use: () => Promise<T>): Promise<T> {
+export async function withSlot<T>(engine: Engine, opts: ExecuteOptions, use: () => Promise<T>): Promise<T> {
   const emit = opts.onEvent;
   const release = await engine.slots.acquire(
     opts.signal,
@@ -133,7 +133,7 @@ async function withBox<T>(
  * run's limits that receives the compiled files ("fresh-container", gVisor). `run` gets the
  * container and the files still to write. The program never runs with the compile limits.
  */
-async function compileThen<T>(
+export async function compileThen<T>(
   engine: Engine,
   p: Prepared,
   network: boolean,
@@ -178,12 +178,13 @@ async function compileThen<T>(
 }
 
 /** Run one job and turn its stages into results; a container that died without reason is a fault. */
-async function job(
+export async function job(
   box: SandboxBox,
   files: JobFile[],
   stages: JobStageSpec[],
   names: StageName[],
   opts: ExecuteOptions,
+  onJobWritten?: () => void,
 ): Promise<{ results: (StageResult | null)[]; raw: JobResult }> {
   const emit = opts.onEvent ?? (() => {});
   const raw = await box.runJob(
@@ -192,6 +193,7 @@ async function job(
       signal: opts.signal,
       onStageStart: (i) => emit({ type: "stage", stage: names[i] ?? "run" }),
       onOutput: (i, stream, text) => emit({ type: "output", stage: names[i] ?? "run", stream, text }),
+      onJobWritten,
     },
   );
   const killedBySignal9 = raw.stages.some((s) => s.report?.signal === 9);
@@ -211,7 +213,7 @@ async function job(
 }
 
 /** A run stage that never started because its limits could not be applied. */
-function notStarted(message: string): StageResult {
+export function notStarted(message: string): StageResult {
   return {
     stdout: "",
     stderr: "",

@@ -6,6 +6,7 @@ export { Engine, type EngineConfig } from "./engine";
 export { SandboxBusy, SandboxFault, SandboxUnavailable, ValidationError } from "./errors";
 export type { BatchResult, ExecuteOptions } from "./execute";
 export { type ImageManifest, readImageManifest } from "./images";
+export type { InteractiveOptions, InteractiveRun } from "./interactive";
 export { findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
 export { INPUT_CAPS, LIMIT_MINIMA, type LimitBounds, type Limits, resolveLimits } from "./limits";
 export { runStatus, stageStatus, stageSucceeded } from "./outcome";
