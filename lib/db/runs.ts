@@ -136,8 +136,11 @@ export interface RunFilter {
   pageSize?: number;
 }
 
+/** A run as the history list shows it: without stdin, outputs or report (each may be MiBs). */
+export type RunSummary = Pick<RunRecord, "id" | "status" | "language" | "files" | "wallTimeMs" | "createdAt">;
+
 /** One owner's runs, newest first, filtered and paginated. */
-export async function listRuns(filter: RunFilter): Promise<{ runs: RunRecord[]; total: number; pages: number }> {
+export async function listRuns(filter: RunFilter): Promise<{ runs: RunSummary[]; total: number; pages: number }> {
   const client = await db();
   const pageSize = filter.pageSize ?? 20;
   const page = Math.max(1, filter.page ?? 1);
@@ -152,10 +155,17 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunRecord[]; 
       : {}),
   };
   const [rows, total] = await Promise.all([
-    client.run.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    client.run.findMany({
+      where,
+      select: { id: true, status: true, language: true, files: true, wallTimeMs: true, createdAt: true },
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
     client.run.count({ where }),
   ]);
-  return { runs: rows.map(toRecord), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const runs = rows.map((r) => ({ ...r, status: r.status as StoredStatus, files: JSON.parse(r.files) }));
+  return { runs, total, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** Delete one of the owner's runs; false when there is no such run of theirs. */
