@@ -11,6 +11,7 @@ import { StoredOutput } from "./stored-output";
  * arrive as their first chunk (see runViewModel), so the page has a fixed size whatever was stored.
  */
 export function RunView({ data, compact = false }: { data: RunViewModel; compact?: boolean }) {
+  // Stateful children are keyed by run: another run's page never inherits loaded chunks.
   const lang = findLanguage(data.language);
   const outcome = {
     status: data.status as "ok",
@@ -27,6 +28,7 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
           {lang?.name ?? data.language} {data.version}
         </p>
         <CodeTabs
+          key={data.id}
           files={data.files}
           monaco={lang?.monaco ?? "plaintext"}
           idPrefix={`view-${data.id}`}
@@ -47,11 +49,11 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
                 Arguments: <code data-testid="run-args">{data.args}</code>
               </p>
             )}
-            {data.stdin && <StdinView stdin={data.stdin} endpoint={data.endpoint} />}
+            {data.stdin && <StdinView key={data.id} stdin={data.stdin} endpoint={data.endpoint} />}
           </details>
         )}
         <div className="min-h-40 flex-1 rounded border border-zinc-200 dark:border-zinc-800">
-          <StoredOutput outputs={data.outputs} endpoint={data.endpoint} />
+          <StoredOutput key={data.id} outputs={data.outputs} endpoint={data.endpoint} />
         </div>
       </section>
     </div>

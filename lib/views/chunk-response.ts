@@ -30,12 +30,9 @@ const CACHE_CONTROL: Record<Caching, string> = {
   private: "private, no-cache",
 };
 
+// next.config.ts adds the rest of the API headers (CSP default-src 'none', no framing) under /api.
 function baseHeaders(caching: Caching): Record<string, string> {
-  return {
-    "Cache-Control": CACHE_CONTROL[caching],
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
-  };
+  return { "Cache-Control": CACHE_CONTROL[caching], "X-Content-Type-Options": "nosniff" };
 }
 
 export function chunkError(status: number, code: string, message: string): Response {
