@@ -54,10 +54,6 @@ export function outputParts(compile: StageResult | null, run: StageResult | null
   return parts;
 }
 
-export function fileNameOf(run: Pick<StoredRun, "files">, index: number, defaultFile?: string): string {
-  return run.files[index]?.name ?? (index === 0 && defaultFile ? defaultFile : `file${index}`);
-}
-
 /** Every part of a run, in page order: files, stdin, outputs. */
 export function partsOf(run: StoredRun, defaultFile?: string): Part[] {
   const files = run.files.map(
@@ -65,16 +61,11 @@ export function partsOf(run: StoredRun, defaultFile?: string): Part[] {
       name: `file-${i}`,
       text: f.content,
       limits: CODE_CHUNK,
-      fileName: fileNameOf(run, i, defaultFile),
+      fileName: f.name ?? (i === 0 && defaultFile ? defaultFile : `file${i}`),
     }),
   );
   const stdin: Part[] = run.stdin ? [{ name: "stdin", text: run.stdin, limits: STDIN_CHUNK }] : [];
   return [...files, ...stdin, ...outputParts(run.compile, run.run)];
-}
-
-/** The one named part, or null when this run has no such part (no compile stage, no stdin, no file 7). */
-export function partOf(run: StoredRun, name: string, defaultFile?: string): Part | null {
-  return partsOf(run, defaultFile).find((p) => p.name === name) ?? null;
 }
 
 /** A StageResult without its texts: what the result bar needs, and nothing the page must not send in full. */

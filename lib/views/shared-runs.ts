@@ -60,8 +60,3 @@ export async function loadSharedRun(slug: string): Promise<SharedRun | null> {
 export function forgetSharedRun(slug: string): void {
   cache.delete(slug);
 }
-
-/** For tests and diagnostics. */
-export function sharedRunCacheStats(): { entries: number; bytes: number; maxBytes: number } {
-  return { entries: cache.size, bytes: cache.bytes, maxBytes: CACHE_BYTES };
-}
