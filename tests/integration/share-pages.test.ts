@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { nanoid } from "nanoid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { createRun, finishRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare } from "@/lib/db/shares";
 import type { StageResult } from "@/lib/sandbox/types";
@@ -142,8 +143,12 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => {
+afterAll(async () => {
   if (server?.pid) process.kill(-server.pid, "SIGTERM");
+  // Several MiB per run: leave the test database as small as it was.
+  const client = await db();
+  await client.share.deleteMany({ where: { ownerId: OWNER } });
+  await client.run.deleteMany({ where: { ownerId: OWNER } });
 });
 
 describe("a share of 1 MiB of ANSI output", () => {
