@@ -14,6 +14,7 @@ import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
 import { ensureOwner } from "@/lib/owner";
 import { startLiveRun } from "@/lib/runs/live-runs";
+import { forgetSharedRun } from "@/lib/views/shared-runs";
 
 /** Start a run for this browser; output follows on /api/runs/{id}/events. */
 export async function startRun(input: unknown): Promise<ActionResult<{ id: string }>> {
@@ -64,6 +65,7 @@ export async function revokeShare(slug: unknown): Promise<ActionResult<object>> 
   try {
     if (typeof slug !== "string") return notFound;
     const ok = await revoke(slug, await ensureOwner());
+    if (ok) forgetSharedRun(slug);
     return ok ? { ok: true } : { ok: false, error: { code: "not_found", message: "This link does not exist." } };
   } catch (err) {
     return actionError(err);

@@ -1,7 +1,9 @@
 /**
  * ANSI SGR colours → styled text segments, for rendering program output as React text nodes.
- * Every other escape or control sequence is dropped. One pass over the input, no regex
- * backtracking: pathological input (a million ESC bytes, unterminated sequences) is linear.
+ * Every other escape or control sequence is dropped. One pass over the input, no regex and no
+ * character-by-character string building: text is sliced out in runs, consecutive text of one
+ * style becomes one segment, and past a cap on styled segments the rest is plain text, so the
+ * number of nodes a caller renders is bounded whatever the input.
  */
 
 export interface AnsiStyle {
@@ -22,98 +24,165 @@ export interface AnsiSegment {
 
 /** Longest parameter list we keep reading before giving up on a CSI sequence. */
 const MAX_PARAMS_LENGTH = 64;
+/** Longest OSC (window title…) we look for a terminator in, so an unterminated one cannot swallow everything. */
+const MAX_OSC_LENGTH = 4096;
 
-function applySgr(style: AnsiStyle, params: number[]): AnsiStyle {
-  let next = { ...style };
-  for (let i = 0; i < params.length; i++) {
-    const p = params[i] ?? 0;
+export const PLAIN: AnsiStyle = Object.freeze({});
+
+export function sameStyle(a: AnsiStyle, b: AnsiStyle): boolean {
+  return (
+    a.fg === b.fg &&
+    a.bg === b.bg &&
+    !a.bold === !b.bold &&
+    !a.dim === !b.dim &&
+    !a.italic === !b.italic &&
+    !a.underline === !b.underline
+  );
+}
+
+export function isPlain(s: AnsiStyle): boolean {
+  return s.fg === undefined && s.bg === undefined && !s.bold && !s.dim && !s.italic && !s.underline;
+}
+
+/** The style after one SGR sequence; `params` is the text between "ESC [" and "m" (at most 64 characters). */
+export function applySgr(style: AnsiStyle, params: string): AnsiStyle {
+  if (params === "" || params === "0") return PLAIN; // the common reset, without splitting
+  const ps = params.split(";").map((s) => (s === "" ? 0 : Number.parseInt(s, 10) || 0));
+  let next: AnsiStyle = { ...style };
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i] ?? 0;
     if (p === 0) next = {};
     else if (p === 1) next.bold = true;
     else if (p === 2) next.dim = true;
     else if (p === 3) next.italic = true;
     else if (p === 4) next.underline = true;
     else if (p === 22) {
-      next.bold = false;
-      next.dim = false;
-    } else if (p === 23) next.italic = false;
-    else if (p === 24) next.underline = false;
+      delete next.bold;
+      delete next.dim;
+    } else if (p === 23) delete next.italic;
+    else if (p === 24) delete next.underline;
     else if (p >= 30 && p <= 37) next.fg = p - 30;
     else if (p >= 90 && p <= 97) next.fg = p - 90 + 8;
-    else if (p === 39) next.fg = undefined;
+    else if (p === 39) delete next.fg;
     else if (p >= 40 && p <= 47) next.bg = p - 40;
     else if (p >= 100 && p <= 107) next.bg = p - 100 + 8;
-    else if (p === 49) next.bg = undefined;
-    else if ((p === 38 || p === 48) && params[i + 1] === 5) {
+    else if (p === 49) delete next.bg;
+    else if ((p === 38 || p === 48) && ps[i + 1] === 5) {
       // 256-colour: keep the 16 basic ones, map the rest to nothing rather than guess.
-      const n = params[i + 2] ?? 0;
+      const n = ps[i + 2] ?? 0;
       if (n < 16) next[p === 38 ? "fg" : "bg"] = n;
       i += 2;
-    } else if ((p === 38 || p === 48) && params[i + 1] === 2) {
+    } else if ((p === 38 || p === 48) && ps[i + 1] === 2) {
       i += 4; // truecolour: ignored
     }
   }
   return next;
 }
 
-/** Split text into styled segments; control characters other than \n and \t are removed. */
-export function parseAnsi(input: string): AnsiSegment[] {
-  const segments: AnsiSegment[] = [];
-  let style: AnsiStyle = {};
-  let text = "";
-  let at = 0;
-  const flush = () => {
-    if (text) segments.push({ text, style, at });
-    text = "";
-  };
-  let i = 0;
+/**
+ * The escape sequence at `i` (input[i] is ESC): the index just past it, and for an SGR ("ESC [ … m")
+ * its parameter text. Bounded look-ahead, so scanning a million ESC bytes stays linear.
+ */
+export function scanEscape(input: string, i: number): { end: number; sgr: string | null } {
   const n = input.length;
+  const kind = input.charCodeAt(i + 1);
+  if (kind === 0x5b /* [ */) {
+    // CSI: parameters, then one final byte in @..~
+    let j = i + 2;
+    while (j < n && j - i < MAX_PARAMS_LENGTH) {
+      const d = input.charCodeAt(j);
+      if (d >= 0x40 && d <= 0x7e) break;
+      j++;
+    }
+    if (j >= n) return { end: n, sgr: null };
+    return { end: j + 1, sgr: input.charCodeAt(j) === 0x6d /* m */ ? input.slice(i + 2, j) : null };
+  }
+  if (kind === 0x5d /* ] */) {
+    // OSC: up to BEL or ESC \
+    let j = i + 2;
+    while (j < n && j - i < MAX_OSC_LENGTH) {
+      const d = input.charCodeAt(j);
+      if (d === 0x07 || d === 0x1b) break;
+      j++;
+    }
+    const d = input.charCodeAt(j);
+    const end = d === 0x07 ? j + 1 : d === 0x1b && input.charCodeAt(j + 1) === 0x5c ? j + 2 : j;
+    return { end, sgr: null };
+  }
+  return { end: Math.min(n, i + 2), sgr: null }; // a two-byte escape (or a lone ESC at the end)
+}
+
+/** Newline and tab stay; every other control character (CR, BS, NUL, DEL…) is dropped. */
+const kept = (c: number) => (c >= 0x20 && c !== 0x7f) || c === 0x0a || c === 0x09;
+
+export interface ParseOptions {
+  /** The style in effect where `input` starts (a later chunk of a longer output). */
+  style?: AnsiStyle;
+  /** At most this many styled segments; the text after them is one plain segment. */
+  maxStyled?: number;
+}
+
+/** Split text into styled segments; control characters other than \n and \t are removed. */
+export function parseAnsi(input: string, options: ParseOptions = {}): AnsiSegment[] {
+  const maxStyled = options.maxStyled ?? Number.POSITIVE_INFINITY;
+  const segments: AnsiSegment[] = [];
+  let styled = 0;
+  let style: AnsiStyle = options.style ?? PLAIN;
+  // The open segment: its style, where it starts, and its text as slices of the input.
+  let openStyle: AnsiStyle = style;
+  let openAt = 0;
+  let pieces: string[] = [];
+  let runStart = -1;
+  const endRun = (i: number) => {
+    if (runStart >= 0) pieces.push(input.slice(runStart, i));
+    runStart = -1;
+  };
+  const flush = () => {
+    if (pieces.length === 0) return;
+    const text = pieces.length === 1 ? (pieces[0] as string) : pieces.join("");
+    segments.push({ text, style: openStyle, at: openAt });
+    if (!isPlain(openStyle)) styled++;
+    pieces = [];
+  };
+  const n = input.length;
+  let i = 0;
   while (i < n) {
     const c = input.charCodeAt(i);
     if (c === 0x1b) {
-      const kind = input[i + 1];
-      if (kind === "[") {
-        // CSI: parameters, then one final byte in @..~
-        let j = i + 2;
-        while (j < n && j - i < MAX_PARAMS_LENGTH) {
-          const d = input.charCodeAt(j);
-          if (d >= 0x40 && d <= 0x7e) break;
-          j++;
-        }
-        if (j < n && input[j] === "m") {
-          flush();
-          const params = input
-            .slice(i + 2, j)
-            .split(";")
-            .map((s) => (s === "" ? 0 : Number.parseInt(s, 10) || 0));
-          style = applySgr(style, params);
-        }
-        i = j < n ? j + 1 : n;
-        continue;
-      }
-      if (kind === "]") {
-        // OSC: up to BEL or ESC \ (bounded, so an unterminated one cannot swallow everything)
-        let j = i + 2;
-        while (j < n && j - i < 4096 && input.charCodeAt(j) !== 0x07 && input.charCodeAt(j) !== 0x1b) j++;
-        i = j < n && input.charCodeAt(j) === 0x07 ? j + 1 : j < n && input[j + 1] === "\\" ? j + 2 : j;
-        continue;
-      }
-      i += kind === undefined ? 1 : 2; // a two-byte escape (or a lone ESC at the end)
+      endRun(i);
+      const { end, sgr } = scanEscape(input, i);
+      // Past the cap, styles are still read (and dropped): the rest renders as plain text.
+      if (sgr !== null && styled < maxStyled) style = applySgr(style, sgr);
+      i = end;
       continue;
     }
-    // Newline and tab stay; every other control character (CR, BS, NUL, DEL…) is dropped.
-    if ((c === 0x0a || c === 0x09 || c >= 0x20) && c !== 0x7f) {
-      if (text === "") at = i;
-      text += input[i];
+    if (!kept(c)) {
+      endRun(i);
+      i++;
+      continue;
+    }
+    if (runStart < 0) {
+      if (styled >= maxStyled) style = PLAIN;
+      if (pieces.length > 0 && !sameStyle(openStyle, style)) {
+        flush();
+        if (styled >= maxStyled) style = PLAIN;
+      }
+      if (pieces.length === 0) {
+        openStyle = style;
+        openAt = i;
+      }
+      runStart = i;
     }
     i++;
   }
+  endRun(n);
   flush();
   return segments;
 }
 
 /** Output with every escape and control sequence removed. */
 export function stripAnsi(input: string): string {
-  return parseAnsi(input)
+  return parseAnsi(input, { maxStyled: 0 })
     .map((s) => s.text)
     .join("");
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ERROR_TONE, formatMs, STATUS_LABEL, STATUS_TONE } from "@/components/runs/describe";
+import { ERROR_TONE, formatMs, previewLine, STATUS_LABEL, STATUS_TONE } from "@/components/runs/describe";
 import { SiteHeader } from "@/components/ui/site-header";
 import { listRuns } from "@/lib/db/runs";
 import { currentOwner } from "@/lib/owner";
@@ -100,7 +100,7 @@ export default async function RunsPage({
                   </span>
                   <span className="font-medium">{r.language}</span>
                   <span className="min-w-0 flex-1 truncate font-mono text-sm text-zinc-600 dark:text-zinc-400">
-                    {(r.files[0]?.content ?? "").split("\n").find((l) => l.trim()) ?? ""}
+                    {previewLine(r.files[0]?.content ?? "")}
                   </span>
                   <span className="text-xs text-zinc-500">{formatMs(r.wallTimeMs)}</span>
                   <time className="text-xs text-zinc-500" dateTime={r.createdAt.toISOString()}>

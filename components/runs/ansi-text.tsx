@@ -1,4 +1,4 @@
-import { type AnsiStyle, parseAnsi } from "@/lib/ansi";
+import { type AnsiStyle, isPlain, parseAnsi } from "@/lib/ansi";
 
 // The 16 basic colours, readable on both themes.
 const COLORS = [
@@ -21,17 +21,7 @@ const COLORS = [
 ];
 
 function css(style: AnsiStyle): React.CSSProperties | undefined {
-  if (
-    !style.fg &&
-    style.fg !== 0 &&
-    !style.bg &&
-    style.bg !== 0 &&
-    !style.bold &&
-    !style.italic &&
-    !style.underline &&
-    !style.dim
-  )
-    return undefined;
+  if (isPlain(style)) return undefined;
   return {
     color: style.fg === undefined ? undefined : COLORS[style.fg],
     backgroundColor: style.bg === undefined ? undefined : COLORS[style.bg],
@@ -42,14 +32,23 @@ function css(style: AnsiStyle): React.CSSProperties | undefined {
   };
 }
 
-/** Program output with ANSI colours, always as React text nodes: HTML in output stays text. */
-export function AnsiText({ text }: { text: string }) {
+/**
+ * Styled spans per call: past this many, the rest of the text is one plain text node, so a
+ * chunk of output that changes colour every character costs a bounded number of nodes.
+ */
+export const MAX_STYLED_SPANS = 1000;
+
+/**
+ * Program output with ANSI colours, always as React text nodes: HTML in output stays text.
+ * `style` is the style in effect where `text` starts (a later chunk of a longer output).
+ */
+export function AnsiText({ text, style }: { text: string; style?: AnsiStyle }) {
   return (
     <>
-      {parseAnsi(text).map((seg) => {
-        const style = css(seg.style);
-        return style ? (
-          <span key={seg.at} style={style}>
+      {parseAnsi(text, { style, maxStyled: MAX_STYLED_SPANS }).map((seg) => {
+        const look = css(seg.style);
+        return look ? (
+          <span key={seg.at} style={look}>
             {seg.text}
           </span>
         ) : (

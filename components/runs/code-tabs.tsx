@@ -1,20 +1,39 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { CodeEditor } from "@/components/ui/code-editor";
+import type { TextPreview } from "@/lib/views/run-view-model";
+import { MoreBar } from "./more-bar";
+import { useChunks } from "./use-chunks";
 
-/** Read-only files with tabs (run pages and share pages). */
+/**
+ * Read-only files with tabs (run pages and share pages). The page sends the first chunk of each
+ * file within a budget; longer files grow with "Show more", and a file left out is loaded when
+ * its tab is opened.
+ */
 export function CodeTabs({
   files,
   monaco,
   idPrefix,
+  endpoint,
 }: {
-  files: { name: string; content: string }[];
+  files: { name: string; preview: TextPreview }[];
   monaco: string;
   idPrefix: string;
+  endpoint: string;
 }) {
   const [active, setActive] = useState(0);
+  const { texts, more, busy, error } = useChunks(
+    endpoint,
+    files.map((f) => f.preview),
+  );
   const file = files[active] ?? files[0];
+  const text = file ? texts[file.preview.part] : undefined;
+  const content = useMemo(() => text?.chunks.map((c) => c.text).join("") ?? "", [text]);
+  const unloaded = text?.loaded === 0 && text.next === 0;
+  useEffect(() => {
+    if (file && unloaded) void more(file.preview.part);
+  }, [file, unloaded, more]);
   return (
     <div className="flex h-full min-h-72 flex-col">
       <div role="tablist" aria-label="Files" className="flex flex-wrap gap-1 px-2 pt-1">
@@ -33,6 +52,17 @@ export function CodeTabs({
           </button>
         ))}
       </div>
+      {file && text?.partial && (
+        <MoreBar
+          label={file.name}
+          part={file.preview.part}
+          text={text}
+          endpoint={endpoint}
+          busy={busy === file.preview.part}
+          error={error?.part === file.preview.part ? error.message : undefined}
+          onMore={() => more(file.preview.part)}
+        />
+      )}
       <div className="min-h-72 flex-1 border-t border-zinc-200 dark:border-zinc-800">
         {file && (
           <CodeEditor
@@ -40,7 +70,7 @@ export function CodeTabs({
             label={`Code of ${file.name}`}
             path={`${idPrefix}/${file.name}`}
             language={monaco}
-            value={file.content}
+            value={content}
           />
         )}
       </div>

@@ -62,3 +62,19 @@ export function limitSentence(
       return undefined;
   }
 }
+
+/**
+ * The first non-blank line of a text, cut to `max` characters: a history row's preview. Looks at
+ * each line only up to `max` characters, so a 1 MiB line (or a 1 MiB file) costs one linear scan.
+ */
+export function previewLine(text: string, max = 160): string {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, Math.min(end, start + max));
+    if (line.trim()) return end - start > max ? `${line}…` : line;
+    start = end + 1;
+  }
+  return "";
+}

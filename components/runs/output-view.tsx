@@ -6,7 +6,10 @@ export interface OutputPiece {
   text: string;
 }
 
-/** Output as it arrived: compile output first, stderr tinted. Always text, never HTML. */
+/**
+ * Live output as it arrives (the playground): compile output first, stderr tinted. Always text,
+ * never HTML. A stored run's output is StoredOutput, which loads long output in chunks.
+ */
 export function OutputView({ pieces, placeholder }: { pieces: OutputPiece[]; placeholder?: string }) {
   return (
     <pre
@@ -28,20 +31,4 @@ export function OutputView({ pieces, placeholder }: { pieces: OutputPiece[]; pla
       ))}
     </pre>
   );
-}
-
-/** Pieces of a finished run, for pages that show a stored result. */
-export function piecesOf(
-  compile: { output: string; stderr: string } | null,
-  run: { stdout: string; stderr: string; output: string } | null,
-): OutputPiece[] {
-  const pieces: OutputPiece[] = [];
-  if (compile?.output) pieces.push({ stage: "compile", stream: "stderr", text: compile.output });
-  if (run) {
-    // The interleaved order is kept in `output`; when it is only stdout, keep its colour.
-    if (!run.stderr) pieces.push({ stage: "run", stream: "stdout", text: run.stdout });
-    else if (!run.stdout) pieces.push({ stage: "run", stream: "stderr", text: run.stderr });
-    else pieces.push({ stage: "run", stream: "stdout", text: run.output });
-  }
-  return pieces;
 }

@@ -61,7 +61,9 @@ function checkVersion<T extends { v: number }>(value: unknown, what: string): T 
 }
 
 /** files, stdin, args, env: from the `input` blob, or the JSON columns of a row from before it. */
-async function inputOf(row: ReadRow): Promise<Omit<StoredInput, "v">> {
+export async function inputOf(
+  row: Pick<ReadRow, "input" | "files" | "stdin" | "args" | "env">,
+): Promise<Omit<StoredInput, "v">> {
   if (!row.input) {
     return { files: JSON.parse(row.files), stdin: row.stdin, args: JSON.parse(row.args), env: JSON.parse(row.env) };
   }

@@ -4,7 +4,7 @@ import type { ExecutionResult, StageResult } from "../sandbox/types";
 import { db } from "./client";
 import { noteRunStored } from "./retention";
 import { ROW_OVERHEAD_BYTES, storedBytes } from "./row-size";
-import { EMPTY_LEGACY_INPUT, encodeInput, encodeResult, isApiRun, toRecord } from "./run-rows";
+import { EMPTY_LEGACY_INPUT, encodeInput, encodeResult, inputOf, isApiRun, toRecord } from "./run-rows";
 import { normalizeSearch, searchCodeOf, searchOutputOf } from "./search-text";
 
 export type StoredStatus = ExecutionResult["status"] | "running" | "interrupted";
@@ -159,8 +159,11 @@ function searchWhere(q: string) {
   ];
 }
 
+/** A run as the history list shows it: without stdin, outputs or report (each may be MiBs). */
+export type RunSummary = Pick<RunRecord, "id" | "status" | "language" | "files" | "wallTimeMs" | "createdAt">;
+
 /** One owner's runs, newest first, filtered and paginated. */
-export async function listRuns(filter: RunFilter): Promise<{ runs: RunRecord[]; total: number; pages: number }> {
+export async function listRuns(filter: RunFilter): Promise<{ runs: RunSummary[]; total: number; pages: number }> {
   const client = await db();
   const pageSize = filter.pageSize ?? 20;
   const page = Math.max(1, filter.page ?? 1);
@@ -173,14 +176,24 @@ export async function listRuns(filter: RunFilter): Promise<{ runs: RunRecord[]; 
   const [rows, total] = await Promise.all([
     client.run.findMany({
       where,
-      omit: SEARCH_COLUMNS,
+      omit: { ...SEARCH_COLUMNS, result: true, compile: true, run: true, debug: true },
       orderBy: { createdAt: "desc" },
       skip: (page - 1) * pageSize,
       take: pageSize,
     }),
     client.run.count({ where }),
   ]);
-  return { runs: await Promise.all(rows.map(toRecord)), total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  const runs = await Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      status: r.status as StoredStatus,
+      language: r.language,
+      files: (await inputOf(r)).files,
+      wallTimeMs: r.wallTimeMs,
+      createdAt: r.createdAt,
+    })),
+  );
+  return { runs, total, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
 /** Delete one of the owner's runs; false when there is no such run of theirs. */

@@ -96,15 +96,25 @@ export async function createShare(run: RunRecord, ownerId: string): Promise<stri
   return slug;
 }
 
+export const isSlug = (slug: string): boolean => /^[\w-]{1,64}$/.test(slug);
+
 /** A live (not revoked) share, or null. */
 export async function getShare(slug: string): Promise<ShareRecord | null> {
-  if (!/^[\w-]{1,64}$/.test(slug)) return null;
+  if (!isSlug(slug)) return null;
   const client = await db();
   const row = await client.share.findUnique({ where: { slug } });
   if (!row || row.revokedAt) return null;
   const parsed = ShareSnapshot.safeParse(row.data ? await unpackSnapshot(row.data) : JSON.parse(row.snapshot));
   if (!parsed.success) return null;
   return { slug: row.slug, runId: row.runId, createdAt: row.createdAt, snapshot: parsed.data };
+}
+
+/** Whether a share exists and is not revoked: one indexed read of one column (the snapshot may be MiBs). */
+export async function isShareLive(slug: string): Promise<boolean> {
+  if (!isSlug(slug)) return false;
+  const client = await db();
+  const row = await client.share.findUnique({ where: { slug }, select: { revokedAt: true } });
+  return row !== null && row.revokedAt === null;
 }
 
 /** The owner's live shares of one run. */

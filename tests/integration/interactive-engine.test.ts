@@ -32,7 +32,9 @@ describe.concurrent("interactive runs", () => {
   it("shows the prompt before input, echoes the answer and sees a terminal (Python)", async () => {
     const { run, until } = start({
       language: "python",
-      files: [{ content: "import sys\nname = input('What is your name? ')\nprint(f'Hello, {name}!', sys.stdin.isatty())" }],
+      files: [
+        { content: "import sys\nname = input('What is your name? ')\nprint(f'Hello, {name}!', sys.stdin.isatty())" },
+      ],
     });
     expect(await until("What is your name? ")).not.toContain("Hello");
     run.write("Ana\n");

@@ -5,6 +5,9 @@ import { SiteHeader } from "@/components/ui/site-header";
 import { getRun } from "@/lib/db/runs";
 import { sharesOfRun } from "@/lib/db/shares";
 import { currentOwner } from "@/lib/owner";
+import { findLanguage } from "@/lib/sandbox/languages";
+import { PreparedRun } from "@/lib/views/prepared-run";
+import { runViewModel } from "@/lib/views/run-view-model";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Run · Runbox" };
@@ -16,6 +19,12 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
   const run = id.length <= 64 ? await getRun(id) : null;
   if (!run || !owner || run.ownerId !== owner) notFound();
   const shares = await sharesOfRun(run.id, owner);
+  // Bounded: long texts are sent as their first chunk; the rest comes from /api/runs/{id}/output.
+  const view = runViewModel(
+    new PreparedRun(run, findLanguage(run.language)?.defaultFile),
+    run.id,
+    `/api/runs/${run.id}/output`,
+  );
   return (
     <>
       <SiteHeader />
@@ -27,7 +36,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
           </time>
           <RunActions runId={run.id} finished={run.status !== "running"} shares={shares.map((s) => s.slug)} />
         </div>
-        <RunView data={run} />
+        <RunView data={view} />
       </main>
     </>
   );
