@@ -2,23 +2,15 @@ import Link from "next/link";
 import { ERROR_TONE, formatMs, previewLine, STATUS_LABEL, STATUS_TONE } from "@/components/runs/describe";
 import { SiteHeader } from "@/components/ui/site-header";
 import { listRuns } from "@/lib/db/runs";
+import { isStoredStatus, STORED_STATUSES, type StoredStatus } from "@/lib/outcome-text";
 import { currentOwner } from "@/lib/owner";
 import { LANGUAGES } from "@/lib/sandbox/languages";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "History · Runbox" };
 
-const STATUSES = [
-  "ok",
-  "runtime_error",
-  "compile_error",
-  "timeout",
-  "memory_limit",
-  "output_limit",
-  "stopped",
-  "internal_error",
-  "interrupted",
-];
+/** Statuses a person can filter by (a "running" run is not in history for long). */
+const STATUSES: StoredStatus[] = STORED_STATUSES.filter((s) => s !== "running");
 
 /** This browser's runs, newest first, with filters, search and pages. */
 export default async function RunsPage({
@@ -29,7 +21,8 @@ export default async function RunsPage({
   const params = await searchParams;
   const owner = await currentOwner();
   const language = LANGUAGES.some((l) => l.id === params.language) ? params.language : undefined;
-  const status = STATUSES.includes(params.status ?? "") ? params.status : undefined;
+  const status =
+    params.status && isStoredStatus(params.status) && params.status !== "running" ? params.status : undefined;
   const q = params.q?.slice(0, 200) || undefined;
   const page = Math.max(1, Number.parseInt(params.page ?? "1", 10) || 1);
   const { runs, total, pages } = owner

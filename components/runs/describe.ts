@@ -1,17 +1,14 @@
+import {
+  formatBytes,
+  formatKb,
+  formatMb,
+  formatMs,
+  STATUS_LABEL,
+  limitSentence as sentenceFor,
+} from "@/lib/outcome-text";
 import type { StageResult } from "@/lib/sandbox/types";
 
-export const STATUS_LABEL: Record<string, string> = {
-  ok: "OK",
-  runtime_error: "Runtime error",
-  compile_error: "Compile error",
-  timeout: "Time limit",
-  memory_limit: "Memory limit",
-  output_limit: "Output limit",
-  internal_error: "Internal error",
-  stopped: "Stopped",
-  interrupted: "Interrupted",
-  running: "Running",
-};
+export { formatBytes, formatKb, formatMb, formatMs, STATUS_LABEL };
 
 export const STATUS_TONE: Record<string, string> = {
   ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100",
@@ -19,19 +16,6 @@ export const STATUS_TONE: Record<string, string> = {
   stopped: "bg-zinc-200 text-zinc-900 dark:bg-zinc-700 dark:text-zinc-100",
 };
 export const ERROR_TONE = "bg-red-100 text-red-900 dark:bg-red-900/50 dark:text-red-100";
-
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined) return "–";
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-export function formatMs(ms: number | null | undefined): string {
-  if (ms === null || ms === undefined) return "–";
-  if (ms < 1000) return `${ms} ms`;
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(2)} s`;
-}
 
 /** One sentence saying which limit stopped the run, with its value; undefined when none did. */
 export function limitSentence(
@@ -41,26 +25,21 @@ export function limitSentence(
   compiled: boolean,
 ): string | undefined {
   const inCompile = compiled && status !== "ok" && !stage;
-  switch (status) {
-    case "timeout":
-      return inCompile
-        ? `Compilation took longer than the ${formatMs(limits.compileTimeoutMs)} compile time limit and was stopped.`
-        : `The program ran longer than the ${formatMs(limits.timeoutMs)} time limit and was stopped.`;
-    case "memory_limit":
-      return inCompile
-        ? `Compilation needed more than the ${limits.compileMemoryMb} MiB compile memory limit.`
-        : `The program used more than the ${limits.memoryMb} MiB memory limit and was stopped.`;
-    case "output_limit":
-      return `The program wrote more than the ${limits.outputKb} KiB output limit, so it was stopped and its output cut.`;
-    case "stopped":
-      return "You stopped this run.";
-    case "interrupted":
-      return "The server restarted while this run was in progress.";
-    case "internal_error":
-      return "Runbox could not finish this run. This is our fault, not your program's; try again.";
-    default:
-      return undefined;
-  }
+  return sentenceFor(
+    status,
+    inCompile ? "compile" : "run",
+    {
+      timeoutMs: limits.timeoutMs ?? 0,
+      compileTimeoutMs: limits.compileTimeoutMs ?? 0,
+      memoryMb: limits.memoryMb ?? 0,
+      compileMemoryMb: limits.compileMemoryMb ?? 0,
+      outputKb: limits.outputKb ?? 0,
+      ...(limits.cpuTimeMs !== undefined ? { cpuTimeMs: limits.cpuTimeMs } : {}),
+      ...(limits.idleMs !== undefined ? { idleMs: limits.idleMs } : {}),
+      ...(limits.sessionMs !== undefined ? { sessionMs: limits.sessionMs } : {}),
+    },
+    stage?.timeoutKind,
+  );
 }
 
 /**

@@ -1,13 +1,15 @@
 import "server-only";
 import type { DebugReport } from "../debug/types";
-import type { ExecutionResult, StageResult } from "../sandbox/types";
+import type { StageResult } from "../sandbox/types";
 import { db } from "./client";
 import { noteRunStored } from "./retention";
 import { ROW_OVERHEAD_BYTES, storedBytes } from "./row-size";
 import { EMPTY_LEGACY_INPUT, encodeInput, encodeResult, inputOf, isApiRun, toRecord } from "./run-rows";
 import { normalizeSearch, searchCodeOf, searchOutputOf } from "./search-text";
 
-export type StoredStatus = ExecutionResult["status"] | "running" | "interrupted";
+export type { StoredStatus } from "../outcome-text";
+
+import type { StoredStatus } from "../outcome-text";
 
 export interface NewRun {
   id: string;

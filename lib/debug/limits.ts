@@ -2,24 +2,10 @@
  * Reports for runs a limit stopped. Each names the limit and its value, because "killed" alone
  * teaches nothing, while "ran longer than the 2 s time limit" says what to look for.
  */
+import { formatKb, formatMb, formatMs, limitSentence } from "../outcome-text";
 import type { AnalyzeInput, DebugCategory } from "./types";
 
-/** 2000 → "2 s", 1500 → "1.5 s", 800 → "800 ms". */
-export function formatMs(ms: number): string {
-  if (ms < 1000) return `${ms} ms`;
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}
-
-/** 256 → "256 MB", 2048 → "2 GB". */
-export function formatMb(mb: number): string {
-  return mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${mb} MB`;
-}
-
-/** 64 → "64 KB", 1024 → "1 MB". */
-export function formatKb(kb: number): string {
-  return kb >= 1024 && kb % 1024 === 0 ? `${kb / 1024} MB` : `${kb} KB`;
-}
+export { formatKb, formatMb, formatMs } from "../outcome-text";
 
 /**
  * Signs that the program could not start a process or thread: at the pids limit fork() and
@@ -48,15 +34,18 @@ export function timeLimit(input: AnalyzeInput, stage: "compile" | "run"): LimitR
     return {
       category: "timeout",
       title: `Compile time limit exceeded (${v})`,
-      lead: `Compiling took longer than the ${v} compile time limit, so it was stopped.`,
+      lead: limitSentence("timeout", "compile", input.limits) ?? "",
     };
   }
-  const v = formatMs(input.limits.timeoutMs);
-  return {
-    category: "timeout",
-    title: `Time limit exceeded (${v})`,
-    lead: `The program ran longer than the ${v} time limit and was stopped.`,
-  };
+  const kind = input.run?.timeoutKind;
+  const limits = input.limits as typeof input.limits & { cpuTimeMs?: number; idleMs?: number };
+  const title =
+    kind === "cpu"
+      ? `CPU time limit exceeded (${formatMs(limits.cpuTimeMs ?? limits.timeoutMs)})`
+      : kind === "idle"
+        ? `Stopped after ${formatMs(limits.idleMs ?? 0)} without input or output`
+        : `Time limit exceeded (${formatMs(limits.timeoutMs)})`;
+  return { category: "timeout", title, lead: limitSentence("timeout", "run", limits, kind) ?? "" };
 }
 
 /**
@@ -84,7 +73,7 @@ export function memoryLimit(
     return {
       category: "memory",
       title: `Compile memory limit exceeded (${v})`,
-      lead: `The compiler needed more than the ${v} compile memory limit.`,
+      lead: limitSentence("memory_limit", "compile", input.limits) ?? "",
     };
   }
   return {
@@ -95,7 +84,7 @@ export function memoryLimit(
         ? `The program ran out of memory: the JVM gets about half of the ${v} memory limit as its heap.`
         : refused
           ? `The program asked for more memory than the ${v} memory limit allows.`
-          : `The program used more than the ${v} memory limit and was stopped.`,
+          : (limitSentence("memory_limit", "run", input.limits) ?? ""),
   };
 }
 
@@ -104,7 +93,7 @@ export function outputLimit(input: AnalyzeInput): LimitReport {
   return {
     category: "output_limit",
     title: `Output limit exceeded (${v})`,
-    lead: `The program printed more than the ${v} output limit, so it was stopped.`,
+    lead: limitSentence("output_limit", "run", input.limits) ?? "",
   };
 }
 
