@@ -6,6 +6,7 @@ import { getExercise } from "@/lib/db/exercises";
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import type { DebugReport } from "@/lib/debug/types";
+import { NotFound } from "@/lib/errors";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
 import { type Admission, admitRun } from "@/lib/http/admission";
 import { addressKey } from "@/lib/http/client-address";
@@ -43,15 +44,15 @@ const refused = (a: Extract<Admission, { ok: false }>) => ({
   error: { code: a.refusal.code, message: a.refusal.message },
 });
 
-const notFound = { ok: false as const, error: { code: "not_found", message: "This run does not exist." } };
+const noSuchRun = () => new NotFound("This run does not exist.");
 
 /** Freeze one of your finished runs under a public link. */
 export async function shareRun(runId: unknown): Promise<ActionResult<{ slug: string }>> {
   try {
-    if (typeof runId !== "string" || runId.length > 64) return notFound;
+    if (typeof runId !== "string" || runId.length > 64) throw noSuchRun();
     const owner = await ensureOwner();
     const run = await getRun(runId);
-    if (!run || run.ownerId !== owner) return notFound;
+    if (!run || run.ownerId !== owner) throw noSuchRun();
     if (run.status === "running")
       return { ok: false, error: { code: "not_finished", message: "Wait for the run to finish, then share it." } };
     return { ok: true, slug: await createShare(run, owner) };
@@ -63,10 +64,11 @@ export async function shareRun(runId: unknown): Promise<ActionResult<{ slug: str
 /** Revoke one of your share links; it answers 404 from then on. */
 export async function revokeShare(slug: unknown): Promise<ActionResult<object>> {
   try {
-    if (typeof slug !== "string") return notFound;
+    if (typeof slug !== "string") throw new NotFound("This link does not exist.");
     const ok = await revoke(slug, await ensureOwner());
     if (ok) forgetSharedRun(slug);
-    return ok ? { ok: true } : { ok: false, error: { code: "not_found", message: "This link does not exist." } };
+    if (!ok) throw new NotFound("This link does not exist.");
+    return { ok: true };
   } catch (err) {
     return actionError(err);
   }
@@ -75,8 +77,9 @@ export async function revokeShare(slug: unknown): Promise<ActionResult<object>> 
 /** Delete one of your runs (shares of it stay: they are snapshots). */
 export async function removeRun(runId: unknown): Promise<ActionResult<object>> {
   try {
-    if (typeof runId !== "string") return notFound;
-    return (await deleteRun(runId, await ensureOwner())) ? { ok: true } : notFound;
+    if (typeof runId !== "string") throw noSuchRun();
+    if (!(await deleteRun(runId, await ensureOwner()))) throw noSuchRun();
+    return { ok: true };
   } catch (err) {
     return actionError(err);
   }
@@ -93,7 +96,7 @@ export async function judgeSolution(
       return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };
     const owner = await ensureOwner();
     const ex = await getExercise(slug);
-    if (!ex) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
+    if (!ex) throw new NotFound("This exercise does not exist.");
     const engine = appEngine();
     const req = parseSolution(engine, ex, solution);
     const admission = await admitUiRun(owner);

@@ -1,3 +1,4 @@
+import { NotFound } from "../errors";
 import { log } from "../log";
 import { SandboxBusy, SandboxUnavailable, ValidationError } from "../sandbox/errors";
 
@@ -7,6 +8,7 @@ export type ActionResult<T> =
   | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string> } };
 
 export function actionError(err: unknown): ActionResult<never> {
+  if (err instanceof NotFound) return { ok: false, error: { code: err.code, message: err.message } };
   if (err instanceof ValidationError)
     return { ok: false, error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } };
   if (err instanceof SandboxBusy || err instanceof SandboxUnavailable)

@@ -1,3 +1,4 @@
+import { NotFound } from "../errors";
 import { log } from "../log";
 import { SandboxBusy, SandboxUnavailable, ValidationError } from "../sandbox/errors";
 
@@ -47,6 +48,7 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 /** Native API error shape: { error: { code, message, fieldErrors? } }. Never a stack trace. */
 export function errorResponse(err: unknown): Response {
   if (err instanceof BodyError) return json({ error: { code: "invalid_request", message: err.message } }, err.status);
+  if (err instanceof NotFound) return json({ error: { code: err.code, message: err.message } }, 404);
   if (err instanceof ValidationError) {
     return json({ error: { code: err.code, message: err.message, fieldErrors: err.fieldErrors } }, 400);
   }

@@ -1,4 +1,5 @@
 import { deleteExercise, getExercise } from "@/lib/db/exercises";
+import { NotFound } from "@/lib/errors";
 import { adminDenied } from "@/lib/http/admin";
 import { publicExercise } from "@/lib/http/exercise-views";
 import { errorResponse, json } from "@/lib/http/responses";
@@ -6,7 +7,7 @@ import { errorResponse, json } from "@/lib/http/responses";
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ slug: string }> };
-const notFound = () => json({ error: { code: "not_found", message: "No exercise has this slug." } }, 404);
+const notFound = () => errorResponse(new NotFound("No exercise has this slug."));
 
 /** Statement, starter code and visible tests (hidden tests never leave the server). */
 export async function GET(_request: Request, ctx: Ctx) {

@@ -1,4 +1,5 @@
 import { getRun } from "@/lib/db/runs";
+import { NotFound } from "@/lib/errors";
 import { errorResponse, json } from "@/lib/http/responses";
 import { ownerOf } from "@/lib/owner";
 
@@ -14,8 +15,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   try {
     const { id } = await ctx.params;
     const run = id.length <= 64 ? await getRun(id) : null;
-    if (!run || (run.ownerId !== null && run.ownerId !== ownerOf(request)))
-      return json({ error: { code: "not_found", message: "No run has this id." } }, 404);
+    if (!run || (run.ownerId !== null && run.ownerId !== ownerOf(request))) throw new NotFound("No run has this id.");
     const { ownerId: _owner, ...visible } = run;
     return json(visible);
   } catch (err) {

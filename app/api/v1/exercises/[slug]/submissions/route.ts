@@ -1,5 +1,6 @@
 import { appEngine } from "@/lib/app-engine";
 import { getExercise } from "@/lib/db/exercises";
+import { NotFound } from "@/lib/errors";
 import { withRunAdmission } from "@/lib/http/admission";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { parseSolution } from "@/lib/judge/solution";
@@ -16,7 +17,7 @@ async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }
   try {
     const body = await readJson(request);
     const ex = await getExercise((await ctx.params).slug);
-    if (!ex) return json({ error: { code: "not_found", message: "No exercise has this slug." } }, 404);
+    if (!ex) throw new NotFound("No exercise has this slug.");
     const engine = appEngine();
     const req = parseSolution(engine, ex, body);
     return json(await submitSolution(engine, ex, req, { ownerId: null, mode: "submit", signal: request.signal }));
