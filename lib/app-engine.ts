@@ -1,5 +1,6 @@
 import "server-only";
 import os from "node:os";
+import { parseDockerHosts } from "./docker-hosts";
 import { type Env, env, statePath } from "./env";
 import { localInstanceGone } from "./instances";
 import { Engine, type EngineConfig } from "./sandbox";
@@ -62,6 +63,9 @@ export function engineConfigFromEnv(e: Env = env()): EngineConfig {
         .filter(Boolean),
     },
     imagesManifest: e.RUNBOX_IMAGES_MANIFEST ?? statePath("images.json"),
+    ...(e.RUNBOX_DOCKER_HOSTS.trim()
+      ? { hosts: parseDockerHosts(e.RUNBOX_DOCKER_HOSTS, e.RUNBOX_MAX_CONCURRENCY) }
+      : {}),
     reaper: { intervalMs: 15_000, isInstanceGone: async (id) => localInstanceGone(id) },
   };
 }

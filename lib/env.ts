@@ -44,6 +44,8 @@ export const Env = z.object({
   RUNBOX_MAX_OUTPUT_KB: int(1024, 1),
   RUNBOX_TMP_MB: int(64, 1),
   RUNBOX_NOFILE: int(256, 16),
+  /** Several Docker engines: comma-separated `<url>[=<capacity>]` (unix://, tcp://…?tls=<dir>, ssh://); see README. */
+  RUNBOX_DOCKER_HOSTS: z.string().default(""),
   /** Names this instance on its containers; default: host and port (servers) or host and pid. */
   RUNBOX_INSTANCE_ID: z
     .string()

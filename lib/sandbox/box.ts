@@ -52,6 +52,11 @@ export interface JobCallbacks {
 
 /** Extra time past the sum of stage timeouts before the server kills the container itself. */
 const GRACE_MS = 1500;
+/**
+ * After the kill, how long to wait for the container's stream to end before giving up on it:
+ * a Docker engine that stopped answering never ends it, and a run must never hang.
+ */
+const KILL_GRACE_MS = 5000;
 
 /** Removals still in flight, so shutdown and tests can wait for every one. */
 export class Removals {
@@ -81,6 +86,8 @@ export class SandboxBox {
   private ended = false;
   private runnerStderr = "";
   private helloSeen = false;
+  /** Why the server gave up on this container (its engine stopped answering), if it did. */
+  private abandoned: string | undefined;
   private helloWaiters: (() => void)[] = [];
   private runnerVersion = "";
 
@@ -174,6 +181,7 @@ export class SandboxBox {
       const budget = job.stages.reduce((n, s) => n + s.timeoutMs, 0) + GRACE_MS;
       const finish = (fault?: Error) => {
         clearTimeout(timer);
+        clearTimeout(hardTimer);
         opts.signal?.removeEventListener("abort", onAbort);
         this.onFrame = undefined;
         this.onEnd = undefined;
@@ -186,7 +194,9 @@ export class SandboxBox {
       const timer = setTimeout(() => {
         result.deadlineExceeded = true;
         void this.kill();
+        hardTimer = setTimeout(() => this.abandon("The sandbox did not answer after its time was up."), KILL_GRACE_MS);
       }, budget);
+      let hardTimer: NodeJS.Timeout | undefined;
       const onAbort = () => {
         result.aborted = true;
         void this.kill();
@@ -195,6 +205,7 @@ export class SandboxBox {
       if (opts.signal?.aborted) onAbort();
 
       this.onEnd = () => {
+        if (this.abandoned) return finish(new SandboxFault(this.abandoned));
         if (!result.deadlineExceeded && !result.aborted) result.containerDied = true;
         finish();
       };
@@ -242,6 +253,16 @@ export class SandboxBox {
       this.stream.write(encodeJob(job));
       opts.onJobWritten?.();
     });
+  }
+
+  /**
+   * Give up on this container (its engine stopped answering): the job in flight fails at once
+   * with `reason` instead of waiting for a stream that may never end. Removal is still tried.
+   */
+  abandon(reason: string): void {
+    if (this.ended) return;
+    this.abandoned = reason;
+    this.stream.destroy();
   }
 
   /** Input, end of input, a signal or a terminal size for the running interactive stage. */

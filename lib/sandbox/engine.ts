@@ -1,16 +1,15 @@
-import { nanoid } from "nanoid";
 import { log } from "../log";
-import { Removals, SandboxBox } from "./box";
+import { Removals, type SandboxBox } from "./box";
 import { DockerBackend, type DockerEndpoint, type SandboxBackend } from "./docker";
 import { SandboxUnavailable, ValidationError } from "./errors";
 import { type BatchResult, type ExecuteOptions, runBatch, runProgram } from "./execute";
+import { Host } from "./host";
 import { type ImageManifest, readImageManifest } from "./images";
 import { type InteractiveOptions, type InteractiveRun, startInteractive } from "./interactive";
 import { findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
 import type { LimitBounds, Limits } from "./limits";
 import { resolveLimits } from "./limits";
-import { type PoolOptions, type PoolSpec, WarmPool } from "./pool";
-import { Reaper } from "./reaper";
+import type { PoolOptions, PoolSpec, WarmPool } from "./pool";
 import { type ExecuteRequest, parseExecuteRequest, type RequestRules } from "./request";
 import { Slots } from "./slots";
 import type { ExecutionResult } from "./types";
@@ -20,8 +19,16 @@ import { versionMatches } from "./version";
 export interface EngineConfig {
   /** Names this Runbox instance on its containers; unique per process sharing a Docker engine. */
   instanceId: string;
-  /** The Docker engine; absent: DOCKER_HOST or the default socket. */
+  /** The Docker engine; absent: DOCKER_HOST or the default socket. Ignored when `hosts` is given. */
   docker?: DockerEndpoint;
+  /**
+   * Several Docker engines, each with its own capacity (programs at once); a run goes to the
+   * one with the most free capacity that has its image. Absent: one engine (`docker`) with
+   * `slots.capacity`.
+   */
+  hosts?: { id: string; endpoint?: DockerEndpoint; capacity: number; backend?: SandboxBackend }[];
+  /** How often every Docker engine is asked whether it answers. */
+  healthIntervalMs?: number;
   /** Docker runtime for sandboxes ("" = Docker's default; "runsc" = gVisor). */
   runtime: string;
   /**
@@ -50,34 +57,47 @@ const COMPILE_MIN_PIDS = 128;
  */
 export class Engine {
   readonly slots: Slots;
-  readonly pool: WarmPool;
-  readonly reaper: Reaper;
+  readonly hosts: Host[];
   readonly removals = new Removals();
   readonly startedAt = Date.now();
-  /** Containers of this engine that are running a program now. */
-  private readonly active = new Set<string>();
+  private healthTimer?: NodeJS.Timeout;
 
   constructor(
     readonly config: EngineConfig,
-    readonly backend: SandboxBackend = new DockerBackend(config.docker),
+    backend?: SandboxBackend,
   ) {
-    this.slots = new Slots(config.slots.capacity, config.slots.queueLimit, config.slots.queueTimeoutMs);
-    this.pool = new WarmPool(config.pool, {
-      open: (spec, maxAgeMs) => this.openBox(spec, `pool-${nanoid(10)}`, maxAgeMs + 10 * 60_000),
-      // Start containers only while a slot is free and nobody waits: runs come first.
-      canRefill: () => {
-        const s = this.slots.stats;
-        return s.active < s.capacity && s.queued === 0;
-      },
-      onError: (err) => log.warn({ err }, "could not start a warm container"),
-    });
-    this.reaper = new Reaper(this.backend, {
-      instanceId: config.instanceId,
-      startedAt: this.startedAt,
-      inUse: () => new Set([...this.active, ...this.pool.idleIds()]),
-      isInstanceGone: config.reaper.isInstanceGone,
-      onError: (err) => log.warn({ err }, "reaper could not remove a sandbox container"),
-    });
+    const hosts = config.hosts ?? [{ id: "local", endpoint: config.docker, capacity: config.slots.capacity, backend }];
+    this.hosts = hosts.map(
+      (h) =>
+        new Host(h.backend ?? (h.endpoint || !backend ? new DockerBackend(h.endpoint) : backend), this.removals, {
+          id: h.id,
+          capacity: h.capacity,
+          instanceId: config.instanceId,
+          pool: config.pool,
+          reaper: config.reaper,
+          startedAt: this.startedAt,
+          // Start warm containers only while nobody waits for a slot: runs come first.
+          canRefill: () => this.slots.stats.queued === 0,
+        }),
+    );
+    this.slots = new Slots(this.upCapacity(), config.slots.queueLimit, config.slots.queueTimeoutMs);
+  }
+
+  /** The first (or only) Docker engine's client: single-engine set-ups and tests. */
+  get backend(): SandboxBackend {
+    return (this.hosts[0] as Host).backend;
+  }
+
+  /** The first (or only) Docker engine's warm pool. */
+  get pool(): WarmPool {
+    return (this.hosts[0] as Host).pool;
+  }
+
+  private upCapacity(): number {
+    return Math.max(
+      1,
+      this.hosts.reduce((n, h) => n + (h.state === "up" ? h.opts.capacity : 0), 0),
+    );
   }
 
   /** What requests are validated against (the edge calls parse with these). */
@@ -171,54 +191,99 @@ export class Engine {
     return this.boxSpec(image, this.config.bounds.defaults, isCompiled(language), false);
   }
 
-  /** A container for one run: warm from the pool, or started now; counted as in use until destroyed. */
+  /**
+   * A container for one run, on the Docker engine with the most free capacity that answers and
+   * has the image: warm from its pool, or started now; counted there until released.
+   */
   async takeBox(spec: PoolSpec, runId: string, budgetMs: number): Promise<SandboxBox> {
-    const box = this.pool.take(spec) ?? (await this.openBox(spec, runId, budgetMs + 60_000));
-    this.active.add(box.id);
-    return box;
+    const tried = new Set<Host>();
+    for (;;) {
+      // Chosen and reserved in one synchronous step, so concurrent runs spread out.
+      const host = this.hosts.filter((h) => h.state === "up" && !tried.has(h)).sort((a, b) => b.free - a.free)[0];
+      if (!host) break;
+      tried.add(host);
+      const unreserve = host.reserve();
+      try {
+        if (this.hosts.length > 1 && !(await host.hasImage(spec.image))) continue;
+        const box = await host.take(spec, runId, budgetMs);
+        this.owner.set(box, host);
+        return box;
+      } catch (err) {
+        // This engine cannot take it now (unreachable, image gone): another one may.
+        if (err instanceof SandboxUnavailable && this.hosts.some((h) => h.state === "up" && !tried.has(h))) continue;
+        throw err;
+      } finally {
+        unreserve();
+      }
+    }
+    throw new SandboxUnavailable(
+      this.hosts.length > 1
+        ? "No Docker engine that has this language's image is answering right now."
+        : "The Docker engine is not reachable, so programs cannot run right now.",
+    );
   }
 
   /** Remove a run's container in the background (the answer does not wait for Docker's cleanup). */
   release(box: SandboxBox): void {
-    void box.destroy().finally(() => this.active.delete(box.id));
+    const host = this.owner.get(box);
+    this.owner.delete(box);
+    if (host) host.release(box);
+    else void box.destroy();
+  }
+  private readonly owner = new WeakMap<SandboxBox, Host>();
+
+  /** Ask every Docker engine whether it answers; capacity follows the ones that do. */
+  async checkHosts(): Promise<void> {
+    await Promise.all(this.hosts.map((h) => h.check()));
+    this.slots.setCapacity(this.upCapacity());
   }
 
-  private openBox(spec: PoolSpec, runId: string, lifetimeMs: number): Promise<SandboxBox> {
-    return SandboxBox.open(this.backend, this.removals, {
-      ...spec,
-      runId,
-      instanceId: this.config.instanceId,
-      deadline: Date.now() + lifetimeMs,
-    });
-  }
-
-  /** Start background work: the reaper, the pool's upkeep and the prewarmed languages. */
+  /** Start background work: health checks, reapers, pools' upkeep and the prewarmed languages. */
   start(): void {
-    this.reaper.start(this.config.reaper.intervalMs);
-    this.pool.start();
-    for (const id of this.config.pool.prewarm) {
-      try {
-        this.pool.prewarm(this.defaultSpec(id));
-      } catch (err) {
-        log.warn({ err, language: id }, "cannot prewarm this language");
+    for (const host of this.hosts) {
+      host.reaper.start(this.config.reaper.intervalMs);
+      host.pool.start();
+      for (const id of this.config.pool.prewarm) {
+        try {
+          host.pool.prewarm(this.defaultSpec(id));
+        } catch (err) {
+          log.warn({ err, language: id }, "cannot prewarm this language");
+        }
       }
     }
+    this.healthTimer ??= setInterval(() => void this.checkHosts(), this.config.healthIntervalMs ?? 5000);
+    this.healthTimer.unref();
   }
 
   /** Stop background work and remove every idle container; waits for removals in flight. */
   async shutdown(): Promise<void> {
-    this.reaper.stop();
-    this.pool.stop();
-    await this.pool.drain();
+    if (this.healthTimer) clearInterval(this.healthTimer);
+    this.healthTimer = undefined;
+    await Promise.all(
+      this.hosts.map(async (h) => {
+        h.reaper.stop();
+        h.pool.stop();
+        await h.pool.drain();
+      }),
+    );
     await this.removals.settle();
   }
 
-  /** Engine version, or SandboxUnavailable saying why it cannot be reached. */
-  ping(timeoutMs?: number) {
-    return this.backend.ping(timeoutMs);
+  /** A version of a Docker engine that answers, or SandboxUnavailable when none does. */
+  async ping(timeoutMs?: number): Promise<{ version: string }> {
+    const answers = await Promise.allSettled(this.hosts.map((h) => h.backend.ping(timeoutMs)));
+    const ok = answers.find((a) => a.status === "fulfilled");
+    if (ok?.status === "fulfilled") return ok.value;
+    const first = answers[0];
+    throw first?.status === "rejected" ? first.reason : new SandboxUnavailable("No Docker engine is configured.");
   }
 
   stats() {
-    return { queue: this.slots.stats, pool: this.pool.stats(), active: this.active.size };
+    return {
+      queue: this.slots.stats,
+      pool: this.pool.stats(),
+      active: this.hosts.reduce((n, h) => n + h.load, 0),
+      engines: this.hosts.map((h) => h.stats()),
+    };
   }
 }

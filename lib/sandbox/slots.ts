@@ -16,10 +16,20 @@ export class Slots {
   private readonly waiting: Waiter[] = [];
 
   constructor(
-    readonly capacity: number,
+    public capacity: number,
     readonly queueLimit: number,
     readonly queueTimeoutMs: number,
   ) {}
+
+  /** Change how many runs may go at once (a Docker engine left or came back); waiters get freed slots. */
+  setCapacity(capacity: number): void {
+    this.capacity = Math.max(1, capacity);
+    while (this.active < this.capacity && this.waiting.length > 0) {
+      this.active++;
+      this.waiting.shift()?.grant(this.releaser());
+      this.announce(0);
+    }
+  }
 
   get stats() {
     return { active: this.active, queued: this.waiting.length, capacity: this.capacity, queueLimit: this.queueLimit };
@@ -78,7 +88,8 @@ export class Slots {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.shift();
+      // Over capacity (an engine left while runs were going): give the slot back, not onward.
+      const next = this.active <= this.capacity ? this.waiting.shift() : undefined;
       if (next) {
         next.grant(this.releaser());
         this.announce(0);

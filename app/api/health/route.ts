@@ -18,7 +18,7 @@ export async function GET() {
       ? { ok: true, ...(dbSize.status === "fulfilled" ? { sizeBytes: dbSize.value } : {}) }
       : { ok: false, error: "The database cannot be read." };
   const ok = docker.ok && database.ok;
-  const { queue, pool, active } = engine.stats();
+  const { queue, pool, active, engines } = engine.stats();
   return json(
     {
       status: ok ? "ok" : "unavailable",
@@ -29,6 +29,7 @@ export async function GET() {
       queue,
       running: active,
       pool,
+      engines,
     },
     ok ? 200 : 503,
   );

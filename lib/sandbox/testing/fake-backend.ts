@@ -41,6 +41,10 @@ export class FakeBackend implements SandboxBackend {
   opened = 0;
   /** Make the next opens fail: "refused" like a bad spec, or "down" like an outage. */
   failNext: { kind: "refused" | "down"; times: number } | undefined;
+  /** The engine stops answering pings. */
+  down = false;
+  /** Images this engine has (undefined: all of them). */
+  images: Set<string> | undefined;
   answer: (job: Buffer) => Buffer[] = () => [
     runnerFrame("b", 0),
     runnerFrame("r", 0, "exit=0 signal=0"),
@@ -95,10 +99,11 @@ export class FakeBackend implements SandboxBackend {
   }
 
   async ping() {
+    if (this.down) throw new SandboxUnavailable("The Docker engine is not reachable.");
     return { version: "fake" };
   }
 
-  async hasImage() {
-    return true;
+  async hasImage(image: string) {
+    return this.images ? this.images.has(image) : true;
   }
 }
