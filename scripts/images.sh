@@ -196,3 +196,32 @@ log "total time $((SECONDS - started)) s"
 if [ ${#failed[@]} -gt 0 ]; then
   die "the image build failed for: ${failed[*]} (see the build output above); the other images are in the manifest."
 fi
+
+# Several Docker engines (RUNBOX_DOCKER_HOSTS): the images built above are copied to every
+# engine that lacks them (docker save | docker load), so each engine runs the same tags.
+if [ -n "${RUNBOX_DOCKER_HOSTS:-}" ]; then
+  mapfile -t images < <(sed -n 's/.*"image": "\([^"]*\)".*/\1/p' "$manifest")
+  IFS=',' read -r -a entries <<<"$RUNBOX_DOCKER_HOSTS"
+  for entry in "${entries[@]}"; do
+    entry=$(echo "$entry" | xargs)
+    [ -n "$entry" ] || continue
+    url=${entry%=*}
+    [[ "$entry" =~ =[0-9]+$ ]] || url=$entry
+    target_env=()
+    case $url in
+      unix://*) target_env=("DOCKER_HOST=$url") ;;
+      tcp://*\?tls=*) target_env=("DOCKER_HOST=${url%%\?*}" "DOCKER_TLS_VERIFY=1" "DOCKER_CERT_PATH=${url##*tls=}") ;;
+      tcp://* | ssh://*) target_env=("DOCKER_HOST=$url") ;;
+      *) die "RUNBOX_DOCKER_HOSTS: cannot use '$entry' (unix://, tcp:// or ssh://)." ;;
+    esac
+    copied=()
+    for image in "${images[@]}"; do
+      if ! env "${target_env[@]}" docker image inspect "$image" >/dev/null 2>&1; then
+        docker save "$image" | env "${target_env[@]}" docker load -q >/dev/null ||
+          die "copying $image to the Docker engine $url failed."
+        copied+=("$image")
+      fi
+    done
+    log "engine $url: ${#copied[@]} image(s) copied, $((${#images[@]} - ${#copied[@]})) already there"
+  done
+fi
