@@ -8,7 +8,7 @@ import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import type { DebugReport } from "@/lib/debug/types";
 import { NotFound } from "@/lib/errors";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
-import { type Admission, admitRun } from "@/lib/http/admission";
+import { type Admission, admitRun, admitSubmission } from "@/lib/http/admission";
 import { addressKey } from "@/lib/http/client-address";
 import type { JudgeMode, PublicJudgement } from "@/lib/judge/judge";
 import { parseSolution } from "@/lib/judge/solution";
@@ -99,6 +99,10 @@ export async function judgeSolution(
     if (!ex) throw new NotFound("This exercise does not exist.");
     const engine = appEngine();
     const req = parseSolution(engine, ex, solution);
+    if (mode === "submit") {
+      const refusal = admitSubmission(ex.slug, [`owner:${owner}`, addressKey(await headers())]);
+      if (refusal) return refused({ ok: false, refusal });
+    }
     const admission = await admitUiRun(owner);
     if (!admission.ok) return refused(admission);
     try {

@@ -81,6 +81,8 @@ export const Env = z.object({
   RUNBOX_OWNER_MAX_SUBMISSIONS: int(500, 0),
   /** How often the retention sweep runs (it also runs right after writes that pass a cap). */
   RUNBOX_STORAGE_SWEEP_MS: int(5 * 60_000, 1000),
+  /** Graded submissions per minute per person (browser, and address) per exercise. */
+  RUNBOX_SUBMISSIONS_PER_MINUTE: int(6, 1),
   /** Page views (HTML pages and server actions) per minute per client address. */
   RUNBOX_PAGE_RATE_LIMIT_PER_MINUTE: int(300, 1),
   /** Programs one client may have running at once; unset: half of RUNBOX_MAX_CONCURRENCY (at least 1). */

@@ -1,7 +1,7 @@
 import { env } from "../env";
 import { addressKey } from "./client-address";
 import { clientRuns } from "./client-runs";
-import { checkRate } from "./rate-limit";
+import { checkPageRate, checkRate, checkSubmitRate } from "./rate-limit";
 
 /** Why a run was not admitted, in words a person can act on. */
 export interface Refusal {
@@ -51,6 +51,34 @@ export function admitRun(keys: string[], who: "address" | "browser"): Admission 
     };
   }
   return { ok: true, release: counted.release, headers: rate.headers };
+}
+
+/** A graded submission of `slug` (hidden tests): at most RUNBOX_SUBMISSIONS_PER_MINUTE per person. */
+export function admitSubmission(slug: string, keys: string[]): Refusal | undefined {
+  const rate = checkSubmitRate(slug, keys);
+  if (rate.allowed) return undefined;
+  return {
+    code: "rate_limited",
+    message: `You have submitted this exercise many times in a minute: wait ${rate.retryAfterSec} s and submit again (Run samples is not limited).`,
+    retryAfterSec: rate.retryAfterSec,
+    headers: rate.headers,
+  };
+}
+
+/**
+ * A read of stored data through the API (a run, a chunk of its output): counted with the
+ * address's page views, so a flood of reads is limited like a flood of pages.
+ */
+export async function withReadLimit(request: Request, handler: () => Promise<Response>): Promise<Response> {
+  const rate = checkPageRate(addressKey(request.headers));
+  if (!rate.allowed) {
+    const message = `Too many requests from this address: try again in ${rate.retryAfterSec} s.`;
+    return Response.json(
+      { error: { code: "rate_limited", message } },
+      { status: 429, headers: { ...rate.headers, "Cache-Control": "no-store" } },
+    );
+  }
+  return handler();
 }
 
 /**

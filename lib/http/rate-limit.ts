@@ -47,7 +47,11 @@ export class RateLimiter {
   }
 }
 
-const g = globalThis as typeof globalThis & { __runboxRate?: RateLimiter; __runboxPageRate?: RateLimiter };
+const g = globalThis as typeof globalThis & {
+  __runboxRate?: RateLimiter;
+  __runboxPageRate?: RateLimiter;
+  __runboxSubmitRate?: RateLimiter;
+};
 
 /** Program runs: per address, and per browser too for runs started in the UI. */
 function runLimiter(): RateLimiter {
@@ -59,6 +63,12 @@ function runLimiter(): RateLimiter {
 function pageLimiter(): RateLimiter {
   g.__runboxPageRate ??= new RateLimiter(env().RUNBOX_PAGE_RATE_LIMIT_PER_MINUTE);
   return g.__runboxPageRate;
+}
+
+/** Graded submissions (all tests, hidden ones included) per person per exercise. */
+function submitLimiter(): RateLimiter {
+  g.__runboxSubmitRate ??= new RateLimiter(env().RUNBOX_SUBMISSIONS_PER_MINUTE);
+  return g.__runboxSubmitRate;
 }
 
 export interface RateDecision {
@@ -82,6 +92,17 @@ function decide(l: RateLimiter, keys: string[]): RateDecision {
 /** Check and count one program run against every key; the headers follow the IETF RateLimit fields. */
 export function checkRate(keys: string[]): RateDecision {
   return decide(runLimiter(), keys);
+}
+
+/**
+ * Check and count one graded submission of `slug` for each key. Each submission reveals a few
+ * bits about the hidden tests (their verdicts); this bounds how fast they can be probed.
+ */
+export function checkSubmitRate(slug: string, keys: string[]): RateDecision {
+  return decide(
+    submitLimiter(),
+    keys.map((k) => `submit:${slug}:${k}`),
+  );
 }
 
 /** Check and count one page view for an address key. */

@@ -214,3 +214,33 @@ int main(void) {
 afterAll(async () => {
   await expectNoContainersLeft();
 });
+
+describe("probing hidden tests by submitting fast", () => {
+  it("limits graded submissions per person per exercise per minute (samples stay free)", async () => {
+    const { POST: submit } = await import("@/app/api/v1/exercises/[slug]/submissions/route");
+    const send = (slug: string, ip: string) =>
+      submit(
+        new Request(`http://127.0.0.1/api/v1/exercises/${slug}/submissions`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-runbox-client-ip": ip },
+          body: JSON.stringify({
+            language: "python",
+            files: [{ name: "main.py", content: "print(int(input()) * 2)" }],
+          }),
+        }),
+        { params: Promise.resolve({ slug }) },
+      );
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await send("hello-name", "10.66.0.1")).status);
+    expect(statuses.slice(0, 6).every((s) => s === 200)).toBe(true);
+    const refused = await send("hello-name", "10.66.0.1");
+    expect(refused.status).toBe(429);
+    const body = await refused.json();
+    expect(body.error.code).toBe("rate_limited");
+    expect(body.error.message).toMatch(/submitted this exercise many times/);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    // Another exercise, or another person, is not held back.
+    expect((await send("sum-two", "10.66.0.1")).status).toBe(200);
+    expect((await send("hello-name", "10.66.0.2")).status).toBe(200);
+  });
+});

@@ -1,4 +1,5 @@
 import { getRun } from "@/lib/db/runs";
+import { withReadLimit } from "@/lib/http/admission";
 import { errorResponse } from "@/lib/http/responses";
 import { currentOwner } from "@/lib/owner";
 import { findLanguage } from "@/lib/sandbox/languages";
@@ -12,6 +13,10 @@ export const dynamic = "force-dynamic";
  * text/plain attachment). Someone else's run is a 404, as on the run page.
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  return withReadLimit(request, () => read(request, ctx));
+}
+
+async function read(request: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const query = parseChunkQuery(request.url);
     if (query instanceof Response) return query;

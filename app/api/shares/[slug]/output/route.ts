@@ -1,3 +1,4 @@
+import { withReadLimit } from "@/lib/http/admission";
 import { errorResponse } from "@/lib/http/responses";
 import { chunkError, chunkResponse, parseChunkQuery } from "@/lib/views/chunk-response";
 import { loadSharedRun } from "@/lib/views/shared-runs";
@@ -10,6 +11,10 @@ export const dynamic = "force-dynamic";
  * for a year. Under /api (not /s/) so no page middleware adds a cookie to a public answer.
  */
 export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
+  return withReadLimit(request, () => read(request, ctx));
+}
+
+async function read(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   try {
     const query = parseChunkQuery(request.url);
     if (query instanceof Response) return query;

@@ -1,5 +1,6 @@
 import { getRun } from "@/lib/db/runs";
 import { NotFound } from "@/lib/errors";
+import { withReadLimit } from "@/lib/http/admission";
 import { errorResponse, json } from "@/lib/http/responses";
 import { ownerOf } from "@/lib/owner";
 
@@ -12,6 +13,10 @@ export const dynamic = "force-dynamic";
  * anyone with its id (126 random bits: the id is the capability).
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  return withReadLimit(request, () => read(request, ctx));
+}
+
+async function read(request: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await ctx.params;
     const run = id.length <= 64 ? await getRun(id) : null;

@@ -1,7 +1,8 @@
 import { appEngine } from "@/lib/app-engine";
 import { getExercise } from "@/lib/db/exercises";
 import { NotFound } from "@/lib/errors";
-import { withRunAdmission } from "@/lib/http/admission";
+import { admitSubmission, withRunAdmission } from "@/lib/http/admission";
+import { addressKey } from "@/lib/http/client-address";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
@@ -16,7 +17,10 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
 async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   try {
     const body = await readJson(request);
-    const ex = await getExercise((await ctx.params).slug);
+    const slug = (await ctx.params).slug;
+    const refusal = admitSubmission(slug, [addressKey(request.headers)]);
+    if (refusal) return json({ error: { code: refusal.code, message: refusal.message } }, 429, refusal.headers);
+    const ex = await getExercise(slug);
     if (!ex) throw new NotFound("No exercise has this slug.");
     const engine = appEngine();
     const req = parseSolution(engine, ex, body);
