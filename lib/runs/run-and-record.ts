@@ -32,9 +32,30 @@ export interface PreparedRun {
   files: string[];
 }
 
+/** Where a request's time went, in ms (route → engine → database); see serverTiming(). */
+export type Timings = Record<string, number>;
+
+async function timed<T>(timings: Timings | undefined, name: string, fn: () => Promise<T>): Promise<T> {
+  if (!timings) return fn();
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+  }
+}
+
+/** A Server-Timing header value: each phase and its duration (the benchmark reads it). */
+export function serverTiming(timings: Timings): string {
+  return Object.entries(timings)
+    .map(([k, v]) => `${k};dur=${v.toFixed(1)}`)
+    .join(", ");
+}
+
 interface RecordOptions {
   ownerId?: string | null;
   source: "ui" | "api" | "piston";
+  timings?: Timings;
 }
 
 /**
@@ -48,19 +69,21 @@ export async function prepareRun(engine: Engine, req: ExecuteRequest, opts: Reco
   if (queued >= queueLimit) throw new SandboxBusy(Math.max(1, Math.ceil(queued / capacity)));
   const id = nanoid();
   const createdAt = new Date();
-  await createRun({
-    id,
-    ownerId: opts.ownerId,
-    source: opts.source,
-    language: language.id,
-    version,
-    files: req.files,
-    stdin: req.stdin,
-    args: req.args,
-    env: req.env,
-    limits: engine.limitsFor(req),
-    network: req.network,
-  });
+  await timed(opts.timings, "db-create", () =>
+    createRun({
+      id,
+      ownerId: opts.ownerId,
+      source: opts.source,
+      language: language.id,
+      version,
+      files: req.files,
+      stdin: req.stdin,
+      args: req.args,
+      env: req.env,
+      limits: engine.limitsFor(req),
+      network: req.network,
+    }),
+  );
   // The names the program sees (nameless Piston files get the language's default name).
   const files = decodeFiles(req.files, language.defaultFile).map((f) => f.name);
   return { id, createdAt, req, language: language.id, version, files };
@@ -70,12 +93,14 @@ export async function prepareRun(engine: Engine, req: ExecuteRequest, opts: Reco
 export async function executeRecorded(
   engine: Engine,
   run: PreparedRun,
-  opts: { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void } = {},
+  opts: { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void; timings?: Timings } = {},
 ): Promise<RecordedRun> {
   const { id, createdAt } = run;
   let result: ExecutionResult;
   try {
-    result = await engine.execute(run.req, { signal: opts.signal, onEvent: opts.onEvent, runId: id });
+    result = await timed(opts.timings, "engine", () =>
+      engine.execute(run.req, { signal: opts.signal, onEvent: opts.onEvent, runId: id, timings: opts.timings }),
+    );
   } catch (err) {
     const fault = err instanceof SandboxFault;
     const message = fault ? err.message : "The run could not be completed.";
@@ -88,21 +113,25 @@ export async function executeRecorded(
     result = { language: run.language, version: run.version, status: "internal_error", limits, wallTimeMs: 0 };
     return { id, createdAt, result, debug: null };
   }
-  const debug = await analyzeOffThread({
-    language: result.language,
-    status: result.status,
-    compile: result.compile ?? null,
-    run: result.run ?? null,
-    files: run.files,
-    limits: result.limits,
-  });
-  await finishRun(id, {
-    status: result.status,
-    compile: result.compile,
-    run: result.run,
-    wallTimeMs: result.wallTimeMs,
-    debug,
-  });
+  const debug = await timed(opts.timings, "analyze", () =>
+    analyzeOffThread({
+      language: result.language,
+      status: result.status,
+      compile: result.compile ?? null,
+      run: result.run ?? null,
+      files: run.files,
+      limits: result.limits,
+    }),
+  );
+  await timed(opts.timings, "db-finish", () =>
+    finishRun(id, {
+      status: result.status,
+      compile: result.compile,
+      run: result.run,
+      wallTimeMs: result.wallTimeMs,
+      debug,
+    }),
+  );
   return { id, createdAt, result, debug };
 }
 

@@ -17,6 +17,19 @@ export interface ExecuteOptions {
   onEvent?: (event: ExecutionEvent) => void;
   /** Labels the container, so a run row and its container can be matched. */
   runId?: string;
+  /** Filled with where the time went (ms): queue, take, compile, narrow, job, program (the benchmark reads it). */
+  timings?: Record<string, number>;
+}
+
+/** Time `fn` into `timings[name]` (added up when a phase happens twice). */
+async function timed<T>(timings: Record<string, number> | undefined, name: string, fn: () => Promise<T>): Promise<T> {
+  if (!timings) return fn();
+  const t0 = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+  }
 }
 
 export interface BatchResult {
@@ -97,9 +110,8 @@ export function stageSpec(p: Prepared, kind: StageName, flags: StageFlag[], stdi
 /** Hold one run slot for the whole of `use` (queue position events while waiting). */
 export async function withSlot<T>(engine: Engine, opts: ExecuteOptions, use: () => Promise<T>): Promise<T> {
   const emit = opts.onEvent;
-  const release = await engine.slots.acquire(
-    opts.signal,
-    emit ? (position) => emit({ type: "queued", position }) : undefined,
+  const release = await timed(opts.timings, "queue", () =>
+    engine.slots.acquire(opts.signal, emit ? (position) => emit({ type: "queued", position }) : undefined),
   );
   try {
     return await use();
@@ -119,7 +131,7 @@ async function withBox<T>(
 ): Promise<T> {
   const budget = (kind.compiled ? p.limits.compileTimeoutMs : 0) + p.limits.timeoutMs * Math.max(1, kind.runs);
   const spec = engine.boxSpec(p.image, p.limits, kind.compiled, network);
-  const box = await engine.takeBox(spec, opts.runId ?? nanoid(), budget);
+  const box = await timed(opts.timings, "take", () => engine.takeBox(spec, opts.runId ?? nanoid(), budget));
   try {
     return await use(box);
   } finally {
@@ -166,7 +178,7 @@ export async function compileThen<T>(
           return done(refused(compile, "The compiled program is too large to run (over 256 MB of compiled files)."));
         return { kind: "move", compile, artifacts };
       }
-      const problem = await narrowForRun(engine, box, p.limits);
+      const problem = await timed(opts.timings, "narrow", () => narrowForRun(engine, box, p.limits));
       if (problem) return done(refused(compile, problem));
       return done(await run(box, [], compile));
     },
@@ -187,15 +199,19 @@ export async function job(
   onJobWritten?: () => void,
 ): Promise<{ results: (StageResult | null)[]; raw: JobResult }> {
   const emit = opts.onEvent ?? (() => {});
-  const raw = await box.runJob(
-    { files, stages },
-    {
-      signal: opts.signal,
-      onStageStart: (i) => emit({ type: "stage", stage: names[i] ?? "run" }),
-      onOutput: (i, stream, text) => emit({ type: "output", stage: names[i] ?? "run", stream, text }),
-      onJobWritten,
-    },
+  const raw = await timed(opts.timings, names[0] === "compile" ? "compile" : "job", () =>
+    box.runJob(
+      { files, stages },
+      {
+        signal: opts.signal,
+        onStageStart: (i) => emit({ type: "stage", stage: names[i] ?? "run" }),
+        onOutput: (i, stream, text) => emit({ type: "output", stage: names[i] ?? "run", stream, text }),
+        onJobWritten,
+      },
+    ),
   );
+  if (opts.timings && names[0] !== "compile")
+    opts.timings.program = raw.stages.reduce((n, s) => n + (s.report?.wallMs ?? 0), 0);
   const killedBySignal9 = raw.stages.some((s) => s.report?.signal === 9);
   const containerOom = raw.containerDied || raw.deadlineExceeded || killedBySignal9 ? await box.oomKilled() : false;
   const results = raw.stages.map((s) =>

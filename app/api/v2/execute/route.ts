@@ -2,7 +2,7 @@ import { appEngine } from "@/lib/app-engine";
 import { withRunAdmission } from "@/lib/http/admission";
 import { fromPistonRequest, toPistonResponse } from "@/lib/http/piston";
 import { json, pistonErrorResponse, readJson } from "@/lib/http/responses";
-import { runAndRecord } from "@/lib/runs/run-and-record";
+import { runAndRecord, serverTiming, type Timings } from "@/lib/runs/run-and-record";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +16,14 @@ async function execute(request: Request) {
     // Piston answers 415 to a POST that is not JSON.
     if (!request.headers.get("content-type")?.startsWith("application/json"))
       return json({ message: "requests must be of type application/json" }, 415);
+    const started = performance.now();
     const engine = appEngine();
     const req = engine.parse(fromPistonRequest(await readJson(request), engine.config.bounds));
-    const { result } = await runAndRecord(engine, req, { source: "piston", signal: request.signal });
-    return json(toPistonResponse(result));
+    const timings: Timings = { parse: performance.now() - started };
+    const { result } = await runAndRecord(engine, req, { source: "piston", signal: request.signal, timings });
+    const body = toPistonResponse(result);
+    timings.total = performance.now() - started;
+    return json(body, 200, { "Server-Timing": serverTiming(timings) });
   } catch (err) {
     return pistonErrorResponse(err);
   }
