@@ -760,6 +760,10 @@ static int run_stage(int index, stage_t *st, int sigfd) {
   signal(SIGPIPE, SIG_IGN);
   input_queue(&input, st->input, st->input_len);
   if (!interactive) input.eof_wanted = 1;
+  /* Control tokens may have arrived with the job itself (already in our buffer): poll would
+   * never wake for them, so take them now. */
+  if (interactive) control(&input, pid, master);
+  if (interactive && stdin_eof) input.eof_wanted = 1;
   input_pump(&input);
 
   int out_open = 1, err_open = !tty, exited = 0, timed_out = 0, cpu_exceeded = 0, idle_exceeded = 0, truncated = 0;
