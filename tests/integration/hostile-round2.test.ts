@@ -244,3 +244,17 @@ describe("probing hidden tests by submitting fast", () => {
     expect((await send("hello-name", "10.66.0.2")).status).toBe(200);
   });
 });
+
+describe("reading stored runs through the API", () => {
+  it("counts reads with the address's page views, so a flood of reads ends in 429", async () => {
+    const { GET: getRun } = await import("@/app/api/v1/runs/[id]/route");
+    const read = () =>
+      getRun(new Request("http://127.0.0.1/api/v1/runs/nope", { headers: { "x-runbox-client-ip": "10.99.0.1" } }), {
+        params: Promise.resolve({ id: "nope" }),
+      });
+    const statuses = new Set<number>();
+    for (let i = 0; i < 400 && !statuses.has(429); i++) statuses.add((await read()).status);
+    expect(statuses.has(404)).toBe(true);
+    expect(statuses.has(429)).toBe(true);
+  });
+});
