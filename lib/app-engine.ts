@@ -63,6 +63,7 @@ export function engineConfigFromEnv(e: Env = env()): EngineConfig {
         .filter(Boolean),
     },
     imagesManifest: e.RUNBOX_IMAGES_MANIFEST ?? statePath("images.json"),
+    outputFiles: { maxFiles: e.RUNBOX_OUTPUT_FILES, maxBytes: Math.round(e.RUNBOX_OUTPUT_FILES_MB * 1024 * 1024) },
     ...(e.RUNBOX_DOCKER_HOSTS.trim()
       ? { hosts: parseDockerHosts(e.RUNBOX_DOCKER_HOSTS, e.RUNBOX_MAX_CONCURRENCY) }
       : {}),

@@ -43,6 +43,9 @@ export const Env = z.object({
   RUNBOX_OUTPUT_KB: int(64, 1),
   RUNBOX_MAX_OUTPUT_KB: int(1024, 1),
   RUNBOX_TMP_MB: int(64, 1),
+  /** Files a run may hand back from /box/out, and their total size. */
+  RUNBOX_OUTPUT_FILES: int(8, 0),
+  RUNBOX_OUTPUT_FILES_MB: z.coerce.number().min(0).max(64).default(4),
   RUNBOX_NOFILE: int(256, 16),
   /** Several Docker engines: comma-separated `<url>[=<capacity>]` (unix://, tcp://…?tls=<dir>, ssh://); see README. */
   RUNBOX_DOCKER_HOSTS: z.string().default(""),

@@ -18,6 +18,16 @@ state_dir=${RUNBOX_STATE_DIR:-$root/.runbox}
 manifest="$state_dir/images.json"
 
 all_langs=(python javascript typescript bash ruby go c c++ rust java php)
+# Languages added by an image folder alone: images/<id>/Dockerfile + images/<id>/language.json
+# (see README, "Adding a language"). They are built like the others; their descriptor goes into
+# the manifest, where the server reads it.
+for d in "$images_dir"/*/; do
+  id=$(basename "$d")
+  [ -f "$d/language.json" ] && [ -f "$d/Dockerfile" ] || continue
+  case " ${all_langs[*]} " in *" $id "*) continue ;; esac
+  all_langs+=("$id")
+done
+is_custom() { [ -f "$images_dir/$(folder_of "$1")/language.json" ]; }
 
 log() { printf '[images] %s\n' "$*" >&2; }
 die() { printf '[images] error: %s\n' "$*" >&2; exit 1; }
@@ -179,7 +189,13 @@ missing=()
       [ -n "$version" ] || version=$(read_version "$tag") || true
       [ -n "$version" ] || die "cannot read /opt/runbox/version from $tag."
     fi
-    printf '%s  "%s": {"image": "%s", "version": "%s"}' "$sep" "$lang" "$tag" "$version"
+    descriptor=""
+    if is_custom "$lang"; then
+      descriptor=$(node -e 'const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); if (d.id !== process.argv[2]) { console.error("language.json: id must be the folder name, " + process.argv[2]); process.exit(1); } process.stdout.write(JSON.stringify(d))' "$images_dir/$(folder_of "$lang")/language.json" "$lang") ||
+        die "images/$lang/language.json is not a valid descriptor."
+      descriptor=", \"language\": $descriptor"
+    fi
+    printf '%s  "%s": {"image": "%s", "version": "%s"%s}' "$sep" "$lang" "$tag" "$version" "$descriptor"
     sep=$',\n'
   done
   printf '\n}\n'

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ERROR_TONE, formatMs, previewLine, STATUS_LABEL, STATUS_TONE } from "@/components/runs/describe";
 import { SiteHeader } from "@/components/ui/site-header";
+import { appEngine } from "@/lib/app-engine";
 import { listRuns } from "@/lib/db/runs";
 import { isStoredStatus, STORED_STATUSES, type StoredStatus } from "@/lib/outcome-text";
 import { currentOwner } from "@/lib/owner";
-import { LANGUAGES } from "@/lib/sandbox/languages";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "History · Runbox" };
@@ -20,7 +20,8 @@ export default async function RunsPage({
 }) {
   const params = await searchParams;
   const owner = await currentOwner();
-  const language = LANGUAGES.some((l) => l.id === params.language) ? params.language : undefined;
+  const languages = appEngine().languages();
+  const language = languages.some((l) => l.id === params.language) ? params.language : undefined;
   const status =
     params.status && isStoredStatus(params.status) && params.status !== "running" ? params.status : undefined;
   const q = params.q?.slice(0, 200) || undefined;
@@ -47,7 +48,7 @@ export default async function RunsPage({
             Language
             <select name="language" defaultValue={language ?? ""} className={select} data-testid="filter-language">
               <option value="">All</option>
-              {LANGUAGES.map((l) => (
+              {languages.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
                 </option>

@@ -409,12 +409,52 @@ static void remove_ipc(void) {
   }
 }
 
+/*
+ * An image may ship files every run should find in /tmp (e.g. Matplotlib's font cache, which it
+ * only reads from a writable folder): /opt/runbox/skel is copied into /tmp, one level of folders.
+ */
+static void seed_tmp(void) {
+  DIR *d = opendir("/opt/runbox/skel");
+  if (!d) return;
+  int tmp = open("/tmp", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  struct dirent *e;
+  while (tmp >= 0 && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    char src[512];
+    snprintf(src, sizeof src, "/opt/runbox/skel/%s", e->d_name);
+    DIR *sub = opendir(src);
+    if (!sub) continue;
+    mkdirat(tmp, e->d_name, 0755);
+    struct dirent *f;
+    while ((f = readdir(sub)) != NULL) {
+      if (f->d_name[0] == '.') continue;
+      char from[1024], to[512];
+      snprintf(from, sizeof from, "%s/%s", src, f->d_name);
+      snprintf(to, sizeof to, "%s/%s", e->d_name, f->d_name);
+      int in = open(from, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      if (in < 0) continue;
+      struct stat st;
+      if (fstat(in, &st) == 0 && S_ISREG(st.st_mode) && st.st_size < (8 << 20)) {
+        char *data = malloc((size_t)st.st_size + 1);
+        ssize_t got = data ? read(in, data, (size_t)st.st_size) : -1;
+        if (got == st.st_size) put_file(tmp, to, 0644, data, (size_t)got, 0);
+        free(data);
+      }
+      close(in);
+    }
+    closedir(sub);
+  }
+  if (tmp >= 0) close(tmp);
+  closedir(d);
+}
+
 /* Everything a stage may have left outside /box and the compiler's /tmp/runbox. */
 static void scrub(void) {
   empty_path("/tmp", "runbox");
   empty_path("/dev/shm", NULL);
   empty_path("/dev/mqueue", NULL);
   remove_ipc();
+  seed_tmp();
 }
 
 /* ---- the judge's snapshot: /box and /tmp/runbox as the first fresh stage found them ------ */
@@ -493,8 +533,8 @@ static void fresh_state(void) {
   }
   empty_path("/box", NULL);
   empty_path("/tmp", NULL);
-  scrub();
   mkdir("/tmp/runbox", 0700);
+  scrub();
   int roots[2];
   for (int r = 0; r < 2; r++) roots[r] = open(ROOTS[r], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   for (size_t i = 0; i < snap_n; i++) {
@@ -994,6 +1034,7 @@ int main(void) {
 
   /* Compilers write their output under /tmp/runbox; the root filesystem is read-only. */
   mkdir("/tmp/runbox", 0700);
+  seed_tmp();
   /* One job after another (e.g. compile, then the run after the server lowered the memory
    * limit) until the server closes stdin. */
   while (try_fill(1)) {

@@ -1,10 +1,10 @@
 import type { Engine } from "../sandbox";
-import { isCompiled, LANGUAGES } from "../sandbox/languages";
+import { isCompiled } from "../sandbox/languages";
 
 /** Languages whose image is built, with the version it reports. */
 export function availableLanguages(engine: Engine) {
   const manifest = engine.images();
-  return LANGUAGES.flatMap((lang) => {
+  return engine.languages().flatMap((lang) => {
     const entry = manifest[lang.id];
     return entry ? [{ lang, version: entry.version }] : [];
   });
@@ -34,6 +34,7 @@ export function nativeLanguages(engine: Engine) {
       defaultFile: lang.defaultFile,
       monaco: lang.monaco,
       compiled: isCompiled(lang),
+      libraries: lang.libraries ?? [],
     })),
     limits: { defaults, maxima },
   };

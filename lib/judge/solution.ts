@@ -1,5 +1,4 @@
 import { type Engine, type ExecuteRequest, ValidationError } from "../sandbox";
-import { findLanguage } from "../sandbox/languages";
 import type { ExerciseDefinition } from "./exercise";
 
 /**
@@ -14,7 +13,7 @@ export function parseSolution(engine: Engine, ex: ExerciseDefinition, body: unkn
       ...(!Array.isArray(input?.files) ? { files: "Send at least one file." } : {}),
     });
   }
-  const language = findLanguage(input.language);
+  const language = engine.findLanguage(input.language);
   if (!language) throw new ValidationError(`Unknown language "${input.language}".`, { language: "Unknown language." });
   if (ex.languages && !ex.languages.includes(language.id)) {
     throw new ValidationError(`This exercise accepts ${ex.languages.join(", ")}.`, {

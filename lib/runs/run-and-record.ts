@@ -30,6 +30,7 @@ export interface PreparedRun {
   version: string;
   /** File names as the program sees them, entry first. */
   files: string[];
+  source: RecordOptions["source"];
 }
 
 /** Where a request's time went, in ms (route → engine → database); see serverTiming(). */
@@ -86,7 +87,7 @@ export async function prepareRun(engine: Engine, req: ExecuteRequest, opts: Reco
   );
   // The names the program sees (nameless Piston files get the language's default name).
   const files = decodeFiles(req.files, language.defaultFile).map((f) => f.name);
-  return { id, createdAt, req, language: language.id, version, files };
+  return { id, createdAt, req, language: language.id, version, files, source: opts.source };
 }
 
 /** Execute a prepared run and store its outcome. A sandbox fault becomes status internal_error. */
@@ -99,7 +100,15 @@ export async function executeRecorded(
   let result: ExecutionResult;
   try {
     result = await timed(opts.timings, "engine", () =>
-      engine.execute(run.req, { signal: opts.signal, onEvent: opts.onEvent, runId: id, timings: opts.timings }),
+      engine.execute(run.req, {
+        signal: opts.signal,
+        onEvent: opts.onEvent,
+        runId: id,
+        timings: opts.timings,
+        // Files a program writes under /box/out come back to the playground and the native API
+        // (Piston's shape has no place for them).
+        collectFiles: run.source === "ui" || run.source === "api",
+      }),
     );
   } catch (err) {
     const fault = err instanceof SandboxFault;

@@ -6,7 +6,7 @@ import { type BatchResult, type ExecuteOptions, runBatch, runProgram } from "./e
 import { Host } from "./host";
 import { type ImageManifest, readImageManifest } from "./images";
 import { type InteractiveOptions, type InteractiveRun, startInteractive } from "./interactive";
-import { findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
+import { descriptorLanguage, findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
 import type { LimitBounds, Limits } from "./limits";
 import { resolveLimits } from "./limits";
 import type { PoolOptions, PoolSpec, WarmPool } from "./pool";
@@ -27,6 +27,8 @@ export interface EngineConfig {
    * `slots.capacity`.
    */
   hosts?: { id: string; endpoint?: DockerEndpoint; capacity: number; backend?: SandboxBackend }[];
+  /** Caps on the files a program may hand back under /box/out (when a caller asks for them). */
+  outputFiles?: { maxFiles: number; maxBytes: number };
   /** How often every Docker engine is asked whether it answers. */
   healthIntervalMs?: number;
   /** Docker runtime for sandboxes ("" = Docker's default; "runsc" = gVisor). */
@@ -102,7 +104,23 @@ export class Engine {
 
   /** What requests are validated against (the edge calls parse with these). */
   get rules(): RequestRules {
-    return { bounds: this.config.bounds, allowNetwork: this.config.allowNetwork };
+    return {
+      bounds: this.config.bounds,
+      allowNetwork: this.config.allowNetwork,
+      findLanguage: (name) => this.findLanguage(name),
+    };
+  }
+
+  /** The built-in languages and those added by image folders (from the image manifest). */
+  languages(): Language[] {
+    const custom = Object.values(this.images()).flatMap((e) => (e.language ? [descriptorLanguage(e.language)] : []));
+    return [...LANGUAGES, ...custom.filter((c) => !LANGUAGES.some((l) => l.id === c.id))];
+  }
+
+  /** A language by id or alias, case-insensitive. */
+  findLanguage(name: string): Language | undefined {
+    const n = name.trim().toLowerCase();
+    return findLanguage(n) ?? this.languages().find((l) => l.id === n || l.aliases.includes(n));
   }
 
   /** Validate a request at the edge: a ValidationError with readable messages, or a request the engine accepts. */
@@ -121,9 +139,11 @@ export class Engine {
     image: string;
     version: string;
   } {
-    const language = findLanguage(req.language);
+    const language = this.findLanguage(req.language);
     if (!language) {
-      const known = LANGUAGES.map((l) => l.id).join(", ");
+      const known = this.languages()
+        .map((l) => l.id)
+        .join(", ");
       throw new ValidationError(`Unknown language "${req.language}". Runbox runs: ${known}.`, {
         language: `Unknown language "${req.language}".`,
       });

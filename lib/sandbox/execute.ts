@@ -8,8 +8,9 @@ import type { JobFile, JobStageSpec, StageFlag } from "./frames";
 import type { Language, SourceFile, StagePlan } from "./languages";
 import { impliedCpuMs, type Limits } from "./limits";
 import { runStatus, stageSucceeded, toStageResult } from "./outcome";
-import { decodeFiles, type ExecuteRequest } from "./request";
-import type { ExecutionEvent, ExecutionResult, StageName, StageResult } from "./types";
+import { decodeFiles, type ExecuteRequest, fileNameProblem } from "./request";
+import { sniffType } from "./sniff";
+import type { ExecutionEvent, ExecutionResult, OutputFile, StageName, StageResult } from "./types";
 
 export interface ExecuteOptions {
   /** Aborting kills the program at once (the Stop button). */
@@ -17,6 +18,8 @@ export interface ExecuteOptions {
   onEvent?: (event: ExecutionEvent) => void;
   /** Labels the container, so a run row and its container can be matched. */
   runId?: string;
+  /** Hand back the files the program writes under /box/out (capped by the engine's outputFiles). */
+  collectFiles?: boolean;
   /** Filled with where the time went (ms): queue, take, compile, narrow, job, program (the benchmark reads it). */
   timings?: Record<string, number>;
 }
@@ -104,6 +107,51 @@ export function stageSpec(p: Prepared, kind: StageName, flags: StageFlag[], stdi
     env: kind === "compile" ? p.compileEnv : p.runEnv,
     argv: kind === "compile" ? (p.plan.compile ?? []) : p.plan.run,
     stdin,
+  };
+}
+
+const DEFAULT_OUTPUT_FILES = { maxFiles: 8, maxBytes: 4 * 1024 * 1024 };
+
+/** The run stage, asking rbrun for the files under /box/out when the caller wants them. */
+export function runStage(
+  engine: Engine,
+  p: Prepared,
+  opts: ExecuteOptions,
+  flags: StageFlag[],
+  stdin: string,
+): JobStageSpec {
+  const spec = stageSpec(p, "run", flags, stdin);
+  if (!opts.collectFiles) return spec;
+  const caps = engine.config.outputFiles ?? DEFAULT_OUTPUT_FILES;
+  return { ...spec, flags: [...flags, "collect"], outFilesMax: caps.maxFiles, outBytesMax: caps.maxBytes };
+}
+
+/** rbrun's files → what a result carries: names checked, types sniffed from the bytes, base64. */
+function outputFiles(files: { name: string; content: Buffer }[]): { files: OutputFile[]; refused: number } {
+  const out: OutputFile[] = [];
+  let refused = 0;
+  for (const f of files) {
+    if (fileNameProblem(f.name) || f.name.split("/").some((s) => s.startsWith("."))) {
+      refused++;
+      continue;
+    }
+    out.push({
+      name: f.name,
+      size: f.content.length,
+      type: sniffType(f.content),
+      content: f.content.toString("base64"),
+    });
+  }
+  return { files: out.sort((a, b) => a.name.localeCompare(b.name)), refused };
+}
+
+/** A run that wrote more files than the caps allow: an output-limit status with a sentence. */
+export function filesVerdict(run: StageResult | undefined, engine: Engine): { message: string } | undefined {
+  if (!run?.filesDropped) return undefined;
+  const caps = engine.config.outputFiles ?? DEFAULT_OUTPUT_FILES;
+  const kept = run.files?.length ?? 0;
+  return {
+    message: `The program wrote more files under /box/out than a run may hand back (${caps.maxFiles} files, ${caps.maxBytes / 1024 / 1024} MB in all): ${kept} kept, ${run.filesDropped} left out.`,
   };
 }
 
@@ -214,9 +262,17 @@ export async function job(
     opts.timings.program = raw.stages.reduce((n, s) => n + (s.report?.wallMs ?? 0), 0);
   const killedBySignal9 = raw.stages.some((s) => s.report?.signal === 9);
   const containerOom = raw.containerDied || raw.deadlineExceeded || killedBySignal9 ? await box.oomKilled() : false;
-  const results = raw.stages.map((s) =>
-    s.started || s.report ? toStageResult(s, { deadlineExceeded: raw.deadlineExceeded, containerOom }) : null,
-  );
+  const results = raw.stages.map((s) => {
+    if (!s.started && !s.report) return null;
+    const r = toStageResult(s, { deadlineExceeded: raw.deadlineExceeded, containerOom });
+    if (s.files.length > 0 || s.report?.filesDropped) {
+      const { files, refused } = outputFiles(s.files);
+      r.files = files;
+      const dropped = (s.report?.filesDropped ?? 0) + refused;
+      if (dropped > 0) r.filesDropped = dropped;
+    }
+    return r;
+  });
   const lost = raw.stages.some((s) => s.started && !s.report);
   if (raw.containerDied && !containerOom && lost) {
     log.error({ diagnostics: box.diagnostics }, "sandbox container ended unexpectedly");
@@ -289,8 +345,11 @@ export async function runProgram(engine: Engine, req: ExecuteRequest, opts: Exec
       (compile) => finish(compile, undefined),
       (compile, message) => finish(compile, notStarted(message), "memory_limit"),
       async (box, files, compile) => {
-        const r = await job(box, files, [stageSpec(p, "run", [], req.stdin)], ["run"], opts);
-        return finish(compile, r.results[0] ?? undefined);
+        const r = await job(box, files, [runStage(engine, p, opts, [], req.stdin)], ["run"], opts);
+        const run = r.results[0] ?? undefined;
+        const tooMany = filesVerdict(run, engine);
+        if (run && tooMany) return finish(compile, { ...run, message: tooMany.message }, "output_limit");
+        return finish(compile, run);
       },
     ),
   );

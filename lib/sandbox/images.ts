@@ -1,8 +1,17 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { LanguageDescriptor } from "./languages";
 
 /** Written by scripts/images.sh: which image and runtime version each language has. */
-export const ImageManifest = z.record(z.string(), z.object({ image: z.string(), version: z.string() }));
+export const ImageManifest = z.record(
+  z.string(),
+  z.object({
+    image: z.string(),
+    version: z.string(),
+    /** For a language added by an image folder: its descriptor (images/<id>/language.json). */
+    language: LanguageDescriptor.optional(),
+  }),
+);
 export type ImageManifest = z.infer<typeof ImageManifest>;
 
 const cache = new Map<string, { mtimeMs: number; manifest: ImageManifest }>();

@@ -1,6 +1,15 @@
 import type { SandboxBox } from "./box";
 import type { Engine } from "./engine";
-import { compileThen, type ExecuteOptions, job, notStarted, prepare, stageSpec, withSlot } from "./execute";
+import {
+  compileThen,
+  type ExecuteOptions,
+  filesVerdict,
+  job,
+  notStarted,
+  prepare,
+  runStage,
+  withSlot,
+} from "./execute";
 import type { RunnerControl } from "./frames";
 import { runStatus, signalName, signalNumber } from "./outcome";
 import type { ExecuteRequest } from "./request";
@@ -69,7 +78,7 @@ export function startInteractive(engine: Engine, req: ExecuteRequest, opts: Inte
     wallTimeMs: Date.now() - started,
   });
   const stage = {
-    ...stageSpec(p, "run", opts.tty ? ["interactive", "tty"] : ["interactive"], req.stdin),
+    ...runStage(engine, p, opts, opts.tty ? ["interactive", "tty"] : ["interactive"], req.stdin),
     timeoutMs: opts.sessionMs,
     cpuMs: Math.min(p.limits.cpuTimeMs, p.limits.timeoutMs),
     idleMs: opts.idleMs,
@@ -89,7 +98,10 @@ export function startInteractive(engine: Engine, req: ExecuteRequest, opts: Inte
           box = b;
           for (const c of pending.splice(0)) b.control(c);
         });
-        return finish(compile, r.results[0] ?? undefined);
+        const run = r.results[0] ?? undefined;
+        const tooMany = filesVerdict(run, engine);
+        if (run && tooMany) return finish(compile, { ...run, message: tooMany.message }, "output_limit");
+        return finish(compile, run);
       },
     ),
   ).finally(() => {

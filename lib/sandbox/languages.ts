@@ -10,6 +10,7 @@ export interface SourceFile {
   content: Buffer;
 }
 
+import { z } from "zod";
 import type { ToolchainArgs } from "./toolchain-args";
 
 export interface StagePlan {
@@ -27,6 +28,8 @@ export interface Language {
   defaultFile: string;
   /** Monaco language id for the editor. */
   monaco: string;
+  /** What a program can use beyond the language itself (shown in the editor and the API). */
+  libraries?: string[];
   /** Extra environment the toolchain needs (caches live in /tmp: the root is read-only). */
   env?: Record<string, string>;
   /** Problems only this language can see in the file names (field → message), checked at the edge. */
@@ -83,8 +86,24 @@ export const LANGUAGES: Language[] = [
     extensions: [".py"],
     defaultFile: "main.py",
     monaco: "python",
+    libraries: [
+      "the standard library",
+      "numpy",
+      "scipy",
+      "pandas",
+      "matplotlib (plt.show() saves to /box/out)",
+      "sympy",
+      "pillow",
+    ],
     // Unbuffered, so output streams as it is printed and stdout/stderr stay in order.
-    env: { PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" },
+    // Matplotlib draws with Agg and plt.show() saves into /box/out (images/python/runbox_show.py);
+    // its font cache comes ready in /tmp/matplotlib. Neither costs a plain print anything.
+    env: {
+      PYTHONUNBUFFERED: "1",
+      PYTHONDONTWRITEBYTECODE: "1",
+      MPLBACKEND: "module://runbox_show",
+      MPLCONFIGDIR: "/tmp/matplotlib",
+    },
     plan: interpreted(["python3"]),
   },
   {
@@ -94,6 +113,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".js", ".mjs", ".cjs"],
     defaultFile: "main.js",
     monaco: "javascript",
+    libraries: ["Node.js built-in modules (fs, readline, crypto…)"],
     plan: interpreted(["node"]),
   },
   {
@@ -103,6 +123,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".ts", ".mts", ".cts"],
     defaultFile: "main.ts",
     monaco: "typescript",
+    libraries: ["Node.js built-in modules, with @types/node"],
     plan: (files, args) => ({
       // tsc-fast: tsc started from a V8 snapshot made at image build time with exactly these
       // flags (standard library and @types/node already parsed): ~0.4 s instead of ~1.6 s.
@@ -138,6 +159,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".sh", ".bash"],
     defaultFile: "main.sh",
     monaco: "shell",
+    libraries: ["coreutils", "grep", "sed", "awk"],
     plan: interpreted(["bash"]),
   },
   {
@@ -147,6 +169,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".rb"],
     defaultFile: "main.rb",
     monaco: "ruby",
+    libraries: ["the standard library"],
     // Ruby buffers pipes itself; -r loads a one-liner that turns on sync so output streams.
     plan: interpreted(["ruby", "-r/opt/runbox/sync.rb"]),
   },
@@ -157,6 +180,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".go"],
     defaultFile: "main.go",
     monaco: "go",
+    libraries: ["the standard library (no modules)"],
     // cgo stays on: Debian's precompiled standard library (net and friends) is built with it,
     // and turning it off makes Go rebuild those packages on every run (seconds).
     // Caches live outside /tmp/runbox, so they are scrubbed after compiling (only the binary stays).
@@ -179,6 +203,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".c", ".h"],
     defaultFile: "main.c",
     monaco: "c",
+    libraries: ["the C standard library", "libm (-lm)", "POSIX"],
     plan: (files, args, t = {}) => ({
       compile: [
         "gcc",
@@ -199,6 +224,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".cpp", ".cc", ".cxx", ".hpp", ".h"],
     defaultFile: "main.cpp",
     monaco: "cpp",
+    libraries: ["the C++17 standard library", "libm"],
     plan: (files, args, t = {}) => ({
       compile: [
         "g++",
@@ -219,6 +245,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".rs"],
     defaultFile: "main.rs",
     monaco: "rust",
+    libraries: ["std (no crates)"],
     // Other files join through `mod` declarations in the entry file, as with cargo.
     plan: (files, args) => ({
       // An explicit crate name: rustc would derive one from the file name, and "my-prog.rs" or
@@ -234,6 +261,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".java"],
     defaultFile: "Main.java",
     monaco: "java",
+    libraries: ["the JDK (java.*, javax.*)"],
     prepare: javaPrepare,
     plan: (files, args, t = {}) => {
       const first = files[0];
@@ -260,6 +288,7 @@ export const LANGUAGES: Language[] = [
     extensions: [".php"],
     defaultFile: "main.php",
     monaco: "php",
+    libraries: ["PHP 8.2 core extensions"],
     plan: interpreted(["php"]),
   },
 ];
@@ -290,4 +319,60 @@ export function findLanguage(name: string): Language | undefined {
 /** Whether the language has a compile stage. */
 export function isCompiled(lang: Language): boolean {
   return Boolean(lang.plan([{ name: lang.defaultFile, content: Buffer.alloc(0) }], []).compile);
+}
+
+/**
+ * A language added by an image folder (images/<id>/language.json), without code: argv templates
+ * with {entry} (the entry file), {files} (every file with one of the extensions), {args} (the
+ * program's arguments) and {bin} (where a compiler should write the program).
+ */
+export const LanguageDescriptor = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9+_-]{0,31}$/, "Language ids are lower-case letters, digits, +, _ and -."),
+    name: z.string().min(1).max(60),
+    aliases: z
+      .array(z.string().regex(/^[a-z0-9+_.-]{1,32}$/))
+      .max(10)
+      .default([]),
+    extensions: z
+      .array(z.string().regex(/^\.[A-Za-z0-9]{1,10}$/))
+      .min(1)
+      .max(10),
+    defaultFile: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/),
+    monaco: z
+      .string()
+      .regex(/^[a-z0-9-]{1,32}$/)
+      .default("plaintext"),
+    env: z.record(z.string().regex(/^[A-Z_][A-Z0-9_]{0,63}$/), z.string().max(1024)).default({}),
+    compile: z.array(z.string().min(1).max(256)).min(1).max(64).optional(),
+    run: z.array(z.string().min(1).max(256)).min(1).max(64),
+    libraries: z.array(z.string().min(1).max(80)).max(100).default([]),
+  })
+  .strict();
+export type LanguageDescriptor = z.infer<typeof LanguageDescriptor>;
+
+function expand(template: string[], files: SourceFile[], args: string[], exts: string[]): string[] {
+  return template.flatMap((part) => {
+    if (part === "{args}") return args;
+    if (part === "{files}") return withExt(files, exts);
+    return [part.replaceAll("{entry}", entry(files)).replaceAll("{bin}", BIN)];
+  });
+}
+
+/** A Language from a descriptor (validated by LanguageDescriptor). */
+export function descriptorLanguage(d: LanguageDescriptor): Language {
+  return {
+    id: d.id,
+    name: d.name,
+    aliases: d.aliases,
+    extensions: d.extensions,
+    defaultFile: d.defaultFile,
+    monaco: d.monaco,
+    env: d.env,
+    libraries: d.libraries,
+    plan: (files, args) => ({
+      ...(d.compile ? { compile: expand(d.compile, files, [], d.extensions) } : {}),
+      run: expand(d.run, files, args, d.extensions),
+    }),
+  };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fileNameProblem } from "../file-names";
 import { ValidationError } from "./errors";
-import { findLanguage, isCompiled } from "./languages";
+import { findLanguage, isCompiled, type Language } from "./languages";
 import { INPUT_CAPS, type LimitBounds, LimitsRequest, limitViolations } from "./limits";
 import { toolchainArgProblems } from "./toolchain-args";
 
@@ -50,6 +50,8 @@ export type ExecuteRequest = z.infer<typeof ExecuteRequestShape> & { readonly [v
 export interface RequestRules {
   bounds: LimitBounds;
   allowNetwork: boolean;
+  /** The languages this server has (built-in and from image folders); default: the built-in ones. */
+  findLanguage?: (name: string) => Language | undefined;
 }
 
 /** zod issues → { "files.0.name": "message" } */
@@ -136,7 +138,7 @@ export function parseExecuteRequest(input: unknown, rules: RequestRules): Execut
     errors.network = "Network access is turned off on this server (the admin can allow it with RUNBOX_ALLOW_NETWORK).";
 
   // What only the language can judge (e.g. a Go entry file named *_test.go).
-  const language = findLanguage(req.language);
+  const language = (rules.findLanguage ?? findLanguage)(req.language);
   if (language?.checkFiles && Object.keys(errors).length === 0) {
     const names = decodeFiles(req.files, language.defaultFile).map((f) => f.name);
     Object.assign(errors, language.checkFiles(names));

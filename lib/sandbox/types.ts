@@ -37,6 +37,10 @@ export interface StageResult {
   memoryBytes: number | null;
   /** Why the engine stopped or never started the stage, when the fields above do not say it. */
   message?: string;
+  /** Files the program wrote under /box/out (when the caller asked for them), capped. */
+  files?: OutputFile[];
+  /** Files under /box/out left out because they passed the caps (count or total size). */
+  filesDropped?: number;
 }
 
 /** Every status a run can end with, in one place (the database also stores "running" and "interrupted"). */

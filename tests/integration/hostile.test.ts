@@ -141,7 +141,8 @@ describe("refused before any container exists", () => {
 describe("images", () => {
   it("carry no setuid or setgid binaries", async () => {
     const images = [...new Set(Object.values(engine().images()).map((e) => e.image))];
-    expect(images.length).toBe(11);
+    expect(images.length).toBe(Object.keys(engine().images()).length);
+    expect(images.length).toBeGreaterThanOrEqual(12);
     for (const image of images) {
       const container = await (engine().backend as DockerBackend).docker.createContainer({
         Image: image,

@@ -15,13 +15,16 @@ async function run(request: Request) {
     const engine = appEngine();
     const req = engine.parse(await readJson(request));
     const { id, createdAt, result, debug } = await runAndRecord(engine, req, { source: "api", signal: request.signal });
+    // Files the program wrote under /box/out: once, at the top, not inside the run stage.
+    const { files: outputs = [], ...run } = result.run ?? { files: [] };
     return json({
       id,
       status: result.status,
       language: result.language,
       version: result.version,
       ...(result.compile ? { compile: result.compile } : {}),
-      run: result.run ?? null,
+      run: result.run ? run : null,
+      outputs,
       ...(debug ? { debug } : {}),
       limits: result.limits,
       wallTimeMs: result.wallTimeMs,

@@ -1,0 +1,3 @@
+print("Hello from Lua " .. _VERSION)
+local name = io.read("l")
+print("Hi, " .. (name or "?"))
