@@ -34,7 +34,7 @@ export interface PreparedRun {
 
 interface RecordOptions {
   ownerId?: string | null;
-  source: "ui" | "api" | "piston";
+  source: "ui" | "api" | "piston" | "jobe";
 }
 
 /**
