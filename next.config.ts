@@ -12,18 +12,21 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   reactStrictMode: true,
+  // CodeRunner calls Jobe at /jobe/index.php/restapi/…; both that and /jobe/restapi/… work.
+  async rewrites() {
+    return [{ source: "/jobe/index.php/restapi/:path*", destination: "/jobe/restapi/:path*" }];
+  },
   // API answers are data, never documents: no sniffing, no framing, no scripts.
   async headers() {
+    const dataOnly = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "Referrer-Policy", value: "no-referrer" },
+      { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
+    ];
     return [
-      {
-        source: "/api/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
-        ],
-      },
+      { source: "/api/:path*", headers: dataOnly },
+      { source: "/jobe/:path*", headers: dataOnly },
       {
         source: "/monaco/:path*",
         headers: [

@@ -9,6 +9,7 @@ import http from "node:http";
 import { env } from "./lib/env";
 import { CLIENT_IP_HEADER, trustClientIpHeader } from "./lib/http/client-address";
 import { parseTrustedProxies, resolveClientAddress } from "./lib/http/forwarded-for";
+import { normalizeJobeUrl } from "./lib/jobe/paths";
 import { log } from "./lib/log";
 
 // Before Next.js loads: it reads NODE_ENV when its modules are evaluated.
@@ -30,6 +31,7 @@ const server = http.createServer((req, res) => {
     req.headers["x-forwarded-for"],
     trusted,
   );
+  if (req.url) req.url = normalizeJobeUrl(req.url);
   handle(req, res).catch((err) => {
     log.error({ err, url: req.url }, "request failed");
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });

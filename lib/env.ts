@@ -94,6 +94,23 @@ export const Env = z.object({
   RUNBOX_TRUSTED_PROXIES: z.string().default(""),
   /** Key that signs owner cookies; unset: a random one kept in the state folder (file "secret"). */
   RUNBOX_SECRET: optional(z.string().min(32, "RUNBOX_SECRET must be at least 32 characters.")),
+  /** Keys a Jobe API client must send in X-API-KEY (comma-separated, 16+ characters each); empty: none needed. */
+  RUNBOX_JOBE_API_KEYS: z
+    .string()
+    .default("")
+    .refine(
+      (v) =>
+        v
+          .split(",")
+          .map((k) => k.trim())
+          .filter(Boolean)
+          .every((k) => /^[\x21-\x7e]{16,200}$/.test(k)),
+      "RUNBOX_JOBE_API_KEYS: each key needs 16 to 200 printable characters without spaces.",
+    ),
+  /** Jobe file cache: stored size (MB) past which the least recently used files are deleted; 0: no cap. */
+  RUNBOX_JOBE_FILES_MAX_MB: z.coerce.number().min(0).default(256),
+  /** Jobe file cache: a file neither uploaded nor used by a run for this many days expires. */
+  RUNBOX_JOBE_FILES_MAX_AGE_DAYS: z.coerce.number().positive().default(7),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });

@@ -55,7 +55,7 @@ export function serverTiming(timings: Timings): string {
 
 interface RecordOptions {
   ownerId?: string | null;
-  source: "ui" | "api" | "piston";
+  source: "ui" | "api" | "piston" | "jobe";
   timings?: Timings;
 }
 

@@ -17,6 +17,16 @@ describe("toolchain arguments", () => {
     expect(toolchainArgProblems("python", { interpreterArgs: ["-BE"] }, false)).toEqual({});
   });
 
+  it("accepts warnings made errors (or not) by name, as teaching questions use them", () => {
+    expect(
+      toolchainArgProblems(
+        "c",
+        { compileArgs: ["-Werror=return-type", "-Wno-error=unused-variable", "-Wframe-larger-than=4096"] },
+        true,
+      ),
+    ).toEqual({});
+  });
+
   it.each([
     ["-wrapper", "/bin/sh,-c,id"],
     ["-B/box"],

@@ -20,7 +20,7 @@ const GCC_COMPILE = [
   /^-g[0-3]?$/,
   /^-std=[a-z0-9+]+$/,
   // Warnings, but not -Wl, -Wa, -Wp (which pass options on to the linker, assembler, preprocessor).
-  /^-W(no-)?[a-z][a-z0-9-]*(=[a-z0-9]+)?$/,
+  /^-W(no-)?[a-z][a-z0-9-]*(=[a-z0-9][a-z0-9-]*)?$/,
   /^-w$/,
   /^-pedantic(-errors)?$/,
   /^-ansi$/,
