@@ -87,16 +87,17 @@ db_provider() { case "$1" in postgres://* | postgresql://*) echo postgresql ;; *
 # its engine but never connects: a placeholder of the schema's provider will do.
 generate_clients() {
   cd "$ROOT" || exit 1
-  local schema out url
+  local schema client url log
   for schema in prisma/schema.prisma prisma/postgres/schema.prisma; do
     if [ "$schema" = prisma/schema.prisma ]; then
-      out=lib/db/generated/sqlite/client.ts url=file:unused.db
+      client=lib/db/generated/sqlite/client.ts url=file:unused.db
     else
-      out=lib/db/generated/postgres/client.ts url=postgresql://unused/unused
+      client=lib/db/generated/postgres/client.ts url=postgresql://unused/unused
     fi
-    if [ ! -f "$out" ] || [ "$schema" -nt "$out" ]; then
+    if [ ! -f "$client" ] || [ "$schema" -nt "$client" ]; then
       say "generating the Prisma client ($schema)"
-      DATABASE_URL=$url npx prisma generate --schema "$schema" >/dev/null || die "prisma generate --schema $schema failed."
+      log=$(DATABASE_URL=$url npx prisma generate --schema "$schema" 2>&1) ||
+        die "prisma generate --schema $schema failed: $log"
     fi
   done
 }

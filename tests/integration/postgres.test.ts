@@ -13,7 +13,7 @@ const prisma = (...args: string[]) =>
   run("npx", ["prisma", ...args], { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl() } });
 
 describe("PostgreSQL", () => {
-  it("has migrations that build exactly the schema, all of them applied", async () => {
+  it("has migrations that build exactly the schema", async () => {
     const { schema, migrations } = PRISMA_FILES.postgresql;
     // --exit-code: 0 when the migrations replayed on a scratch database give the schema, 2 when not.
     const diff = await prisma(
@@ -26,8 +26,6 @@ describe("PostgreSQL", () => {
       "--exit-code",
     );
     expect(diff.stdout).toMatch(/No difference detected/);
-    const status = await prisma("migrate", "status");
-    expect(status.stdout).toMatch(/Database schema is up to date/);
     // The scratch database is gone again.
     const client = new pg.Client(postgresConnection(databaseUrl(), "runbox-test"));
     await client.connect();
