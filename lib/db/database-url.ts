@@ -29,7 +29,9 @@ export const PRISMA_FILES: Record<DatabaseProvider, { schema: string; migrations
  * a pool). `?host=/folder` names a unix socket folder. Each connection says who it is.
  */
 export function postgresConnection(url: string, applicationName = "runbox"): PoolConfig {
-  return { ...parseIntoClientConfig(url), application_name: applicationName };
+  // allowExitOnIdle: idle pooled connections do not keep a script (or the Prisma CLI) running for
+  // the pool's 10 s idle timeout after its work is done.
+  return { ...parseIntoClientConfig(url), application_name: applicationName, allowExitOnIdle: true };
 }
 
 /** The URL with any password hidden, for logs and messages. */
