@@ -33,8 +33,3 @@ export function postgresConnection(url: string, applicationName = "runbox"): Poo
   // the pool's 10 s idle timeout after its work is done.
   return { ...parseIntoClientConfig(url), application_name: applicationName, allowExitOnIdle: true };
 }
-
-/** The URL with any password hidden, for logs and messages. */
-export function redactDatabaseUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, "$1:***@");
-}
