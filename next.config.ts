@@ -8,6 +8,7 @@ const nextConfig: NextConfig = {
     "cpu-features",
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
     "pino",
   ],
   poweredByHeader: false,

@@ -18,6 +18,13 @@ ensure_images
 export DATABASE_URL="file:$RUNBOX_STATE_DIR/test.db"
 rm -f "$RUNBOX_STATE_DIR"/test.db "$RUNBOX_STATE_DIR"/test.db-*
 ensure_db
+# …and the database and API tests run a second time on PostgreSQL: a cluster of our own under
+# .runbox/postgres (stopped again at the end if this run started it), runbox_test fresh and
+# migrated by the same ensure_db that npm start runs.
+ensure_postgres
+trap '[ -z "$PG_STARTED" ] || stop_postgres' EXIT
+reset_test_postgres
+(DATABASE_URL=$RUNBOX_TEST_POSTGRES_URL ensure_db)
 say "set-up done in $((SECONDS - t0)) s"
 
 reports="$RUNBOX_STATE_DIR/test-reports"
@@ -35,13 +42,16 @@ npx vitest run --project unit --reporter=default --reporter=json --outputFile.js
 ensure_build
 say "integration tests (real Docker, real SQLite)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+say "database and API integration tests again, on PostgreSQL"
+npx vitest run --project integration-postgres --reporter=default --reporter=json \
+  --outputFile.json="$reports/integration-postgres.json"
 say "end-to-end tests (Playwright, Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/e2e.json" npx playwright test --reporter=list,json
 
 node -e '
 const fs = require("fs");
 let passed = 0, failed = 0, skipped = 0;
-for (const f of ["unit", "integration"]) {
+for (const f of ["unit", "integration", "integration-postgres"]) {
   const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f + ".json", "utf8"));
   passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + (r.numTodoTests || 0);
 }

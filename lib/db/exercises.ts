@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { ExerciseDefinition } from "../judge/exercise";
 import { db } from "./client";
+import { isKey } from "./keys";
 
 export interface ExerciseSummary {
   slug: string;
@@ -45,7 +46,7 @@ export async function upsertExercise(
 
 /** The full definition (hidden tests included: for the judge, never for a client as is). */
 export async function getExercise(slug: string): Promise<ExerciseDefinition | null> {
-  if (slug.length > 64) return null;
+  if (!isKey(slug)) return null;
   const client = await db();
   const row = await client.exercise.findUnique({ where: { slug } });
   if (!row) return null;
@@ -74,6 +75,7 @@ export async function listExercises(): Promise<ExerciseSummary[]> {
 }
 
 export async function deleteExercise(slug: string): Promise<boolean> {
+  if (!isKey(slug)) return false;
   const client = await db();
   const { count } = await client.exercise.deleteMany({ where: { slug } });
   return count > 0;

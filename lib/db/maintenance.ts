@@ -1,18 +1,10 @@
 import "server-only";
 import fs from "node:fs/promises";
 import Database from "better-sqlite3";
-import { db } from "./client";
-import { databaseUrl } from "./database-url";
+import { type Db as Client, db } from "./client";
+import { databaseProvider } from "./database-url";
 
 // The only SQL here that is not plain Prisma: one function per provider for each task.
-
-type Client = Awaited<ReturnType<typeof db>>;
-type Provider = "sqlite" | "postgresql";
-
-/** Which database DATABASE_URL names: a file is SQLite, a postgres:// URL PostgreSQL. */
-export function databaseProvider(url = databaseUrl()): Provider {
-  return /^postgres(ql)?:\/\//.test(url) ? "postgresql" : "sqlite";
-}
 
 const num = (v: unknown): number => Number(v ?? 0);
 

@@ -1,7 +1,7 @@
 import type { DebugReport } from "../debug/types";
 import type { StageResult } from "../sandbox/types";
 import { decodeBlob, encodeBlob } from "./blob";
-import type { Run as RunRow } from "./generated/client";
+import type { Run as RunRow } from "./generated/sqlite/client";
 import type { NewRun, RunRecord, StoredStatus } from "./runs";
 import { packStage, type StoredStage, unpackStage } from "./stage-codec";
 

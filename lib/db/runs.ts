@@ -2,10 +2,12 @@ import "server-only";
 import type { DebugReport } from "../debug/types";
 import type { StageResult } from "../sandbox/types";
 import { db } from "./client";
+import { isKey, storableText } from "./keys";
 import { noteRunStored } from "./retention";
 import { ROW_OVERHEAD_BYTES, storedBytes } from "./row-size";
-import { EMPTY_LEGACY_INPUT, encodeInput, encodeResult, inputOf, isApiRun, toRecord } from "./run-rows";
-import { normalizeSearch, searchCodeOf, searchOutputOf } from "./search-text";
+import { EMPTY_LEGACY_INPUT, encodeInput, encodeResult, inputOf, isApiRun, type ReadRow, toRecord } from "./run-rows";
+import { matchingRunIds } from "./run-search";
+import { searchCodeOf, searchOutputOf } from "./search-text";
 
 export type { StoredStatus } from "../outcome-text";
 
@@ -91,7 +93,7 @@ export async function finishRun(
   const client = await db();
   const result = await encodeResult(outcome);
   const searchOutput = searchOutputOf(outcome.compile, outcome.run);
-  const message = outcome.message ?? null;
+  const message = outcome.message === undefined ? null : storableText(outcome.message);
   const added = storedBytes(result, searchOutput, message);
   const row = await client.run.update({
     where: { id },
@@ -130,6 +132,7 @@ export async function markInterruptedRuns(startedBefore: Date): Promise<number> 
 const SEARCH_COLUMNS = { searchCode: true, searchOutput: true } as const;
 
 export async function getRun(id: string): Promise<RunRecord | null> {
+  if (!isKey(id)) return null;
   const client = await db();
   const row = await client.run.findUnique({ where: { id }, omit: SEARCH_COLUMNS });
   return row ? await toRecord(row) : null;
@@ -145,61 +148,57 @@ export interface RunFilter {
   pageSize?: number;
 }
 
-/**
- * Rows written since 0005 match on their lower-cased search columns; older rows (searchCode null)
- * on their JSON columns, as before (SQLite's LIKE: case-insensitive for ASCII).
- */
-function searchWhere(q: string) {
-  const needle = normalizeSearch(q);
-  return [
-    { searchCode: { contains: needle } },
-    { searchOutput: { contains: needle } },
-    {
-      searchCode: null,
-      OR: [{ files: { contains: q } }, { run: { contains: q } }, { compile: { contains: q } }],
-    },
-  ];
-}
-
 /** A run as the history list shows it: without stdin, outputs or report (each may be MiBs). */
 export type RunSummary = Pick<RunRecord, "id" | "status" | "language" | "files" | "wallTimeMs" | "createdAt">;
+
+/** The columns a summary reads: not the result (outputs, report), which can be MiBs per run. */
+const SUMMARY_OMIT = { ...SEARCH_COLUMNS, result: true, compile: true, run: true, debug: true } as const;
+
+async function summaryOf(r: Omit<ReadRow, "result" | "compile" | "run" | "debug">): Promise<RunSummary> {
+  return {
+    id: r.id,
+    status: r.status as StoredStatus,
+    language: r.language,
+    files: (await inputOf(r)).files,
+    wallTimeMs: r.wallTimeMs,
+    createdAt: r.createdAt,
+  };
+}
 
 /** One owner's runs, newest first, filtered and paginated. */
 export async function listRuns(filter: RunFilter): Promise<{ runs: RunSummary[]; total: number; pages: number }> {
   const client = await db();
   const pageSize = filter.pageSize ?? 20;
   const page = Math.max(1, filter.page ?? 1);
-  const where = {
+  const skip = (page - 1) * pageSize;
+  const pages = (total: number) => Math.max(1, Math.ceil(total / pageSize));
+  // A language or status no row can have (see isKey) matches nothing.
+  if ((filter.language && !isKey(filter.language)) || (filter.status && !isKey(filter.status)))
+    return { runs: [], total: 0, pages: 1 };
+  const scope = {
     ownerId: filter.ownerId,
     ...(filter.language ? { language: filter.language } : {}),
     ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.q ? { OR: searchWhere(filter.q) } : {}),
   };
+  if (filter.q) {
+    const ids = await matchingRunIds(scope, filter.q);
+    const pageIds = ids.slice(skip, skip + pageSize);
+    const rows = await client.run.findMany({ where: { id: { in: pageIds } }, omit: SUMMARY_OMIT });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    // In the search's order; a run deleted since is left out.
+    const ordered = pageIds.flatMap((id) => byId.get(id) ?? []);
+    return { runs: await Promise.all(ordered.map(summaryOf)), total: ids.length, pages: pages(ids.length) };
+  }
   const [rows, total] = await Promise.all([
-    client.run.findMany({
-      where,
-      omit: { ...SEARCH_COLUMNS, result: true, compile: true, run: true, debug: true },
-      orderBy: { createdAt: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    }),
-    client.run.count({ where }),
+    client.run.findMany({ where: scope, omit: SUMMARY_OMIT, orderBy: { createdAt: "desc" }, skip, take: pageSize }),
+    client.run.count({ where: scope }),
   ]);
-  const runs = await Promise.all(
-    rows.map(async (r) => ({
-      id: r.id,
-      status: r.status as StoredStatus,
-      language: r.language,
-      files: (await inputOf(r)).files,
-      wallTimeMs: r.wallTimeMs,
-      createdAt: r.createdAt,
-    })),
-  );
-  return { runs, total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+  return { runs: await Promise.all(rows.map(summaryOf)), total, pages: pages(total) };
 }
 
 /** Delete one of the owner's runs; false when there is no such run of theirs. */
 export async function deleteRun(id: string, ownerId: string): Promise<boolean> {
+  if (!isKey(id)) return false;
   const client = await db();
   const { count } = await client.run.deleteMany({ where: { id, ownerId } });
   return count > 0;

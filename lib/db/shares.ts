@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { DebugReport } from "../debug/types";
 import { decodeBlob, encodeBlob } from "./blob";
 import { db } from "./client";
+import { isKey } from "./keys";
 import type { RunRecord } from "./runs";
 import { packStage, type StoredStage, unpackStage } from "./stage-codec";
 
@@ -119,6 +120,7 @@ export async function isShareLive(slug: string): Promise<boolean> {
 
 /** The owner's live shares of one run. */
 export async function sharesOfRun(runId: string, ownerId: string): Promise<{ slug: string; createdAt: Date }[]> {
+  if (!isKey(runId)) return [];
   const client = await db();
   return client.share.findMany({
     where: { runId, ownerId, revokedAt: null },
@@ -129,6 +131,7 @@ export async function sharesOfRun(runId: string, ownerId: string): Promise<{ slu
 
 /** Revoke a share; false when it is not the owner's or already revoked. */
 export async function revokeShare(slug: string, ownerId: string): Promise<boolean> {
+  if (!isKey(slug)) return false;
   const client = await db();
   const { count } = await client.share.updateMany({
     where: { slug, ownerId, revokedAt: null },

@@ -3,6 +3,7 @@ import type { Judgement, TestResult } from "../judge/judge";
 import type { StageResult } from "../sandbox/types";
 import { decodeBlob, encodeBlob } from "./blob";
 import { db } from "./client";
+import { isKey } from "./keys";
 import { noteSubmissionStored } from "./retention";
 import { ROW_OVERHEAD_BYTES, storedBytes } from "./row-size";
 import { packStage, type StoredStage, unpackStage } from "./stage-codec";
@@ -105,6 +106,7 @@ async function toRecord(r: Row): Promise<SubmissionRecord> {
 
 /** An owner's full submissions (not samples runs) of one exercise, newest first. */
 export async function listSubmissions(exerciseSlug: string, ownerId: string, take = 20): Promise<SubmissionRecord[]> {
+  if (!isKey(exerciseSlug)) return [];
   const client = await db();
   const rows = await client.submission.findMany({
     where: { exerciseSlug, ownerId, mode: "submit" },

@@ -18,14 +18,22 @@ const slug = z
   .max(64)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lowercase letters, digits and single dashes, like 'sum-two'.");
 
+/** Stored as a text column, which PostgreSQL refuses to hold a NUL in. */
+const NO_NUL = [(s: string) => !s.includes("\0"), "Must not contain NUL characters."] as const;
+
 /** An exercise as the admin API accepts it and as exercises/<slug>/ folders describe it. */
 export const ExerciseDefinition = z.object({
   slug,
-  title: z.string().min(1).max(200),
+  title: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(...NO_NUL),
   statement: z
     .string()
     .min(1)
-    .max(64 * 1024),
+    .max(64 * 1024)
+    .refine(...NO_NUL),
   difficulty: z.enum(["easy", "medium", "hard"]),
   tags: z.array(z.string().min(1).max(40)).max(20).default([]),
   /** Language ids allowed; null or absent means every language. */

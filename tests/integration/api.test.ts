@@ -150,9 +150,12 @@ describe("native v1", () => {
     expect(run.run.stderr).toMatch(/ZeroDivisionError/);
   });
 
-  it("answers 404 for an unknown run", async () => {
-    const res = await getRun(new Request("http://x"), { params: Promise.resolve({ id: "nope" }) });
-    expect(res.status).toBe(404);
+  it("answers 404 for an unknown run, whatever characters its id has", async () => {
+    // "\0" as /api/v1/runs/%00 decodes: PostgreSQL refuses NUL in a query, which must not be a 500.
+    for (const id of ["nope", "\0", "a\0b", "é🎉", "%"]) {
+      const res = await getRun(new Request("http://x"), { params: Promise.resolve({ id }) });
+      expect(res.status, JSON.stringify(id)).toBe(404);
+    }
   });
 
   it("answers 400 with field errors a person understands", async () => {

@@ -1,9 +1,12 @@
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 
-// Integration tests use the state folder and test database that npm test prepared.
+// Integration tests use the state folder and test database that npm test prepared, or the
+// database their project names (integration-postgres: tests/support/postgres-global.ts).
 const state = path.resolve(__dirname, "../../.runbox");
 process.env.RUNBOX_STATE_DIR ??= state;
+const projectDatabase = inject("databaseUrl");
+if (projectDatabase) process.env.DATABASE_URL = projectDatabase;
 process.env.DATABASE_URL ??= `file:${path.join(state, "test.db")}`;
 process.env.LOG_LEVEL ??= "silent";
 // Tests call route handlers directly, as one client unless a request names its address
