@@ -1,5 +1,6 @@
 import "server-only";
 import os from "node:os";
+import { instanceGone } from "./db/instances";
 import { parseDockerHosts } from "./docker-hosts";
 import { type Env, env, statePath } from "./env";
 import { localInstanceGone } from "./instances";
@@ -67,7 +68,12 @@ export function engineConfigFromEnv(e: Env = env()): EngineConfig {
     ...(e.RUNBOX_DOCKER_HOSTS.trim()
       ? { hosts: parseDockerHosts(e.RUNBOX_DOCKER_HOSTS, e.RUNBOX_MAX_CONCURRENCY) }
       : {}),
-    reaper: { intervalMs: 15_000, isInstanceGone: async (id) => localInstanceGone(id) },
+    // Gone: a process of this machine that exited, or an instance whose heartbeat in the shared
+    // database stopped. Instances neither knows of are alive until their containers' deadlines.
+    reaper: {
+      intervalMs: 15_000,
+      isInstanceGone: async (id) => localInstanceGone(id) || (await instanceGone(id).catch(() => false)),
+    },
   };
 }
 

@@ -15,6 +15,8 @@ import type { StoredStatus } from "../outcome-text";
 
 export interface NewRun {
   id: string;
+  /** The instance that runs it. */
+  instanceId?: string;
   ownerId?: string | null;
   source: "ui" | "api" | "piston" | "jobe";
   language: string;
@@ -61,6 +63,7 @@ export async function createRun(run: NewRun): Promise<void> {
   await client.run.create({
     data: {
       id: run.id,
+      instanceId: run.instanceId ?? null,
       ownerId: run.ownerId ?? null,
       source: run.source,
       language: run.language,
@@ -114,11 +117,26 @@ export async function finishRun(
   noteRunStored({ apiRun: row.apiRun, ownerId: row.ownerId, bytes: added });
 }
 
-/** Runs still "running" from before this process started are marked "interrupted". */
-export async function markInterruptedRuns(startedBefore: Date): Promise<number> {
+/**
+ * Runs still "running" whose instance is no longer running them become "interrupted": this
+ * instance's own from before it (re)started (`startedBefore`), those of `goneInstances` (their
+ * heartbeat stopped), and, without an instance, any from before this start (rows older than
+ * instance ids). Other live instances' runs are never touched.
+ */
+export async function markInterruptedRuns(
+  startedBefore: Date,
+  scope: { instanceId?: string; goneInstances?: string[] } = {},
+): Promise<number> {
   const client = await db();
+  const own = scope.instanceId
+    ? [
+        { instanceId: scope.instanceId, createdAt: { lt: startedBefore } },
+        { instanceId: null, createdAt: { lt: startedBefore } },
+      ]
+    : [{ createdAt: { lt: startedBefore } }];
+  const gone = (scope.goneInstances ?? []).filter(isKey).map((id) => ({ instanceId: id }));
   const { count } = await client.run.updateMany({
-    where: { status: "running", createdAt: { lt: startedBefore } },
+    where: { status: "running", OR: [...own, ...gone] },
     data: {
       status: "interrupted",
       message: "The server stopped while this run was in progress.",

@@ -73,6 +73,7 @@ export async function prepareRun(engine: Engine, req: ExecuteRequest, opts: Reco
   await timed(opts.timings, "db-create", () =>
     createRun({
       id,
+      instanceId: engine.config.instanceId,
       ownerId: opts.ownerId,
       source: opts.source,
       language: language.id,

@@ -133,6 +133,47 @@ describe("the database", () => {
     expect((await getRun(current))?.message).toBe("a NUL \uFFFD in a message is stored as U+FFFD");
   });
 
+  it("marks another instance's runs only once its heartbeat has stopped, never a live one's", async () => {
+    const client = await db();
+    const me = `me-${nanoid(6)}`;
+    const live = `live-${nanoid(6)}`;
+    const gone = `gone-${nanoid(6)}`;
+    const startedAt = new Date();
+    await client.instance.createMany({
+      data: [
+        { id: live, startedAt, heartbeatAt: new Date() },
+        { id: gone, startedAt, heartbeatAt: new Date(Date.now() - 60_000) },
+      ],
+    });
+    const ids: Record<string, string> = {};
+    for (const instanceId of [me, live, gone]) {
+      ids[instanceId] = nanoid();
+      await createRun({
+        id: ids[instanceId] as string,
+        instanceId,
+        ownerId: null,
+        source: "api",
+        language: "python",
+        version: "3",
+        files: [{ name: "main.py", content: "input()" }],
+        stdin: "",
+        args: [],
+        env: {},
+        limits: {},
+        network: false,
+      });
+    }
+    await client.run.update({ where: { id: ids[me] }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    const { goneInstances, instanceGone } = await import("@/lib/db/instances");
+    expect(await instanceGone(gone)).toBe(true);
+    expect(await instanceGone(live)).toBe(false);
+    expect(await instanceGone("never-heard-of")).toBe(false);
+    await markInterruptedRuns(new Date(Date.now() - 30_000), { instanceId: me, goneInstances: await goneInstances() });
+    expect((await getRun(ids[me] as string))?.status).toBe("interrupted");
+    expect((await getRun(ids[gone] as string))?.status).toBe("interrupted");
+    expect((await getRun(ids[live] as string))?.status).toBe("running");
+  });
+
   it("answers 'not found' for keys no row can have (a NUL, which PostgreSQL refuses), never an error", async () => {
     const owner = nanoid();
     const id = await storeRun(owner, "print(1)");
