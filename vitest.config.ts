@@ -27,6 +27,7 @@ const integration = (name: string, include: string[], exclude: string[] = [], gl
  */
 const DATABASE_FILES = [
   "tests/integration/api.test.ts",
+  "tests/integration/bus.test.ts",
   "tests/integration/database.test.ts",
   "tests/integration/exercises-api.test.ts",
   "tests/integration/identity.test.ts",
