@@ -114,7 +114,7 @@ export class PostgresBus implements Bus {
         bytes += b;
       }
       parts.push(cur);
-      parts.forEach((d, i) => envelopes.push({ c: channel, id, i, n: parts.length, d }));
+      for (const [i, d] of parts.entries()) envelopes.push({ c: channel, id, i, n: parts.length, d });
     }
     for (const e of envelopes) await this.pool.query("SELECT pg_notify($1, $2)", [PG_CHANNEL, JSON.stringify(e)]);
   }
