@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
     "pino",
+    "ws",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -2,6 +2,7 @@ import { appEngine } from "./app-engine";
 import { startStorageSweeper } from "./db/retention";
 import { markInterruptedRuns } from "./db/runs";
 import { log } from "./log";
+import { installUpgradeHandler } from "./ws/upgrade";
 
 /**
  * Start-up recovery: runs left "running" by a previous process are marked "interrupted", the
@@ -21,6 +22,8 @@ export async function onServerStart(): Promise<void> {
   startStorageSweeper();
   const engine = appEngine();
   engine.start();
+  // WebSockets (the playground's terminal, /api/v2/connect, /api/v1/runs/connect) go through server.ts to here.
+  installUpgradeHandler();
   log.info({ instance: engine.config.instanceId }, "sandbox engine started");
   // Leave no warm container behind on a clean shutdown (the next start reaps them otherwise).
   const drain = () => void engine.shutdown();

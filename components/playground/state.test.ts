@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { initialState, reducer, toRequest, workspace } from "./state";
 
-const outcome = { status: "ok" as const, compile: null, run: null, limits: {}, wallTimeMs: 1, debug: null };
+const outcome = {
+  status: "ok" as const,
+  compile: null,
+  run: null,
+  limits: {},
+  wallTimeMs: 1,
+  debug: null,
+  terminal: null,
+};
 
 describe("playground reducer", () => {
   it("keeps each language's files when switching language", () => {

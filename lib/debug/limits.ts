@@ -2,6 +2,7 @@
  * Reports for runs a limit stopped. Each names the limit and its value, because "killed" alone
  * teaches nothing, while "ran longer than the 2 s time limit" says what to look for.
  */
+import type { TimeoutKind } from "../sandbox/types";
 import type { AnalyzeInput, DebugCategory } from "./types";
 
 /** 2000 → "2 s", 1500 → "1.5 s", 800 → "800 ms". */
@@ -40,9 +41,11 @@ export interface LimitReport {
   title: string;
   /** The sentence that names the limit; the hint continues after it. */
   lead: string;
+  /** Picks the hint when the limit has its own (idle, session). */
+  kind?: string;
 }
 
-export function timeLimit(input: AnalyzeInput, stage: "compile" | "run"): LimitReport {
+export function timeLimit(input: AnalyzeInput, stage: "compile" | "run", kind?: TimeoutKind): LimitReport {
   if (stage === "compile") {
     const v = formatMs(input.limits.compileTimeoutMs);
     return {
@@ -52,6 +55,29 @@ export function timeLimit(input: AnalyzeInput, stage: "compile" | "run"): LimitR
     };
   }
   const v = formatMs(input.limits.timeoutMs);
+  const facts = input.input;
+  if (facts?.interactive) {
+    // Waiting for a person is not running: an interactive run's time limit is CPU time.
+    if (kind === "idle" && facts.idleMs)
+      return {
+        category: "timeout",
+        title: `Idle limit reached (${formatMs(facts.idleMs)})`,
+        lead: `Nothing happened for ${formatMs(facts.idleMs)}: the program printed nothing and got no input, so it was stopped.`,
+        kind: "idle",
+      };
+    if (kind === "wall" && facts.sessionMs)
+      return {
+        category: "timeout",
+        title: `Session limit reached (${formatMs(facts.sessionMs)})`,
+        lead: `The run reached the ${formatMs(facts.sessionMs)} session limit and was stopped.`,
+        kind: "session",
+      };
+    return {
+      category: "timeout",
+      title: `CPU time limit exceeded (${v})`,
+      lead: `The program used more than its ${v} of CPU time and was stopped (time spent waiting for input does not count).`,
+    };
+  }
   return {
     category: "timeout",
     title: `Time limit exceeded (${v})`,

@@ -4,7 +4,7 @@ import { compileThen, type ExecuteOptions, job, notStarted, prepare, stageSpec, 
 import type { RunnerControl } from "./frames";
 import { runStatus, signalName, signalNumber } from "./outcome";
 import type { ExecuteRequest } from "./request";
-import type { ExecutionResult, StageResult } from "./types";
+import type { ExecutionEvent, ExecutionResult, StageResult } from "./types";
 
 export interface InteractiveOptions extends ExecuteOptions {
   /** Give the program a pseudo-terminal (the playground) or plain pipes (Piston's /connect). */
@@ -85,10 +85,16 @@ export function startInteractive(engine: Engine, req: ExecuteRequest, opts: Inte
       (compile) => finish(compile, undefined),
       (compile, message) => finish(compile, notStarted(message), "memory_limit"),
       async (b, files, compile) => {
-        const r = await job(b, files, [stage], ["run"], opts, () => {
-          box = b;
-          for (const c of pending.splice(0)) b.control(c);
-        });
+        // Controls go out once rbrun has started the stage: tokens that arrive in the same read
+        // as the job frame would sit in rbrun's buffer unseen (it polls its stdin for more).
+        const onEvent = (e: ExecutionEvent) => {
+          if (e.type === "stage" && !box) {
+            box = b;
+            for (const c of pending.splice(0)) b.control(c);
+          }
+          opts.onEvent?.(e);
+        };
+        const r = await job(b, files, [stage], ["run"], { ...opts, onEvent });
         return finish(compile, r.results[0] ?? undefined);
       },
     ),
