@@ -1,4 +1,5 @@
 import type { StageResult } from "@/lib/sandbox/types";
+import type { TerminalFacts } from "@/lib/terminal/facts";
 
 export const STATUS_LABEL: Record<string, string> = {
   ok: "OK",
@@ -30,6 +31,7 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "–";
   if (ms < 1000) return `${ms} ms`;
+  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(2)} s`;
 }
 
@@ -39,13 +41,21 @@ export function limitSentence(
   stage: StageResult | null | undefined,
   limits: Record<string, number>,
   compiled: boolean,
+  terminal?: TerminalFacts | null,
 ): string | undefined {
   const inCompile = compiled && status !== "ok" && !stage;
   switch (status) {
     case "timeout":
-      return inCompile
-        ? `Compilation took longer than the ${formatMs(limits.compileTimeoutMs)} compile time limit and was stopped.`
-        : `The program ran longer than the ${formatMs(limits.timeoutMs)} time limit and was stopped.`;
+      if (inCompile)
+        return `Compilation took longer than the ${formatMs(limits.compileTimeoutMs)} compile time limit and was stopped.`;
+      // An interactive run is not timed while it waits for a person: three clocks, three sentences.
+      if (terminal && stage?.timeoutKind === "idle")
+        return `Nothing happened for ${formatMs(terminal.idleMs)} (no output, no input), so the program was stopped: that is the idle limit.`;
+      if (terminal && stage?.timeoutKind === "wall")
+        return `The run reached the ${formatMs(terminal.sessionMs)} session limit and was stopped.`;
+      if (terminal)
+        return `The program used more CPU time than its ${formatMs(limits.timeoutMs)} time limit and was stopped (waiting for input does not count).`;
+      return `The program ran longer than the ${formatMs(limits.timeoutMs)} time limit and was stopped.`;
     case "memory_limit":
       return inCompile
         ? `Compilation needed more than the ${limits.compileMemoryMb} MiB compile memory limit.`

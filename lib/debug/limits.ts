@@ -75,7 +75,7 @@ export function timeLimit(input: AnalyzeInput, stage: "compile" | "run", kind?: 
     return {
       category: "timeout",
       title: `CPU time limit exceeded (${v})`,
-      lead: `The program used more than its ${v} of CPU time and was stopped (time spent waiting for input does not count).`,
+      lead: `The program used more CPU time than its ${v} time limit and was stopped (time spent waiting for input does not count).`,
     };
   }
   return {

@@ -20,6 +20,8 @@ const ClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stop") }).strict(),
 ]);
 
+const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : `${Math.floor(bytes / 1024)} KiB`);
+
 /** The owner id of a handshake's signed owner cookie (the browser's identity, as for every run). */
 function ownerOfHandshake(req: IncomingMessage): string | null {
   for (const part of (headersOf(req).get("cookie") ?? "").split(";")) {
@@ -89,7 +91,7 @@ export function terminalRoute(
           warned = true;
           conn.send({
             type: "notice",
-            message: `Input is limited to ${Math.round(control.inputCapBytes / 1024)} KiB per run; the rest was not sent.`,
+            message: `Input is limited to ${sizeText(control.inputCapBytes)} per run; the rest was not sent.`,
           });
         }
       } else if (m.type === "eof") control.end();
