@@ -52,6 +52,14 @@ server.on("upgrade", (req, socket, head) => {
   if (handler) handler.handle(req, socket, head);
   else socket.end("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 });
+// Next.js adds an "upgrade" listener of its own to this server on the first request, which ends
+// every WebSocket whose path matches an app route (/api/v1/runs/connect matches /api/v1/runs/[id]).
+// Upgrades are the app's alone: later "upgrade" listeners are not added.
+for (const method of ["on", "addListener"] as const) {
+  const add = server[method].bind(server) as (event: string, listener: (...args: never[]) => void) => http.Server;
+  server[method] = ((event: string, listener: (...args: never[]) => void) =>
+    event === "upgrade" ? server : add(event, listener)) as typeof server.on;
+}
 
 server.listen(port, hostname, () => log.info({ url: `http://${hostname}:${port}` }, "Runbox is serving"));
 
