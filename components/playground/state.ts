@@ -63,6 +63,8 @@ export type Action =
   | { type: "run-requested"; seq: number }
   | { type: "run-started"; seq: number; id: string; terminal?: boolean; notice?: string }
   | { type: "run-output"; seq: number; chunk: OutputChunk; tail?: string }
+  /** The run's output is about to be replayed from its start (the events stream after a lost socket). */
+  | { type: "run-replay"; seq: number }
   | { type: "run-finished"; seq: number; outcome: RunOutcome }
   | { type: "run-failed"; seq: number; message: string; fieldErrors?: Record<string, string> };
 
@@ -181,6 +183,8 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
         chunks: action.chunk.text ? appendChunk(r.chunks, action.chunk) : r.chunks,
         ...(action.tail !== undefined ? { tail: action.tail } : {}),
       }));
+    case "run-replay":
+      return forRun(state, action.seq, (r) => ({ ...r, chunks: [], tail: undefined }));
     case "run-finished":
       return forRun(state, action.seq, (r) => ({ ...r, phase: "done", outcome: action.outcome }));
     case "run-failed":

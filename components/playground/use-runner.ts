@@ -21,8 +21,6 @@ interface Current {
   input: boolean;
   /** The transcript as text, for the output mirror (screen readers, copy, tests). */
   cooker?: TranscriptCooker;
-  /** Events seen so far (a fallback to the events stream skips them). */
-  seen: number;
   finished: boolean;
 }
 
@@ -36,13 +34,12 @@ export function useRunner(
   terminal: RefObject<TerminalHandle | null>,
   onSettled?: (terminalHadFocus: boolean) => void,
 ) {
-  const current = useRef<Current>({ seq: 0, input: false, seen: 0, finished: true });
+  const current = useRef<Current>({ seq: 0, input: false, finished: true });
 
   const handle = useCallback(
     (e: SocketEvent, run: Current) => {
       if (run !== current.current) return;
       const term = terminal.current;
-      if (e.type !== "notice") run.seen++;
       if (e.type === "output") {
         const transcript = run.cooker && e.stage === "run";
         term?.write(!transcript && e.stream === "stderr" ? RED(e.text) : e.text);
@@ -70,11 +67,13 @@ export function useRunner(
     [dispatch, terminal, onSettled],
   );
 
-  /** The events stream (NDJSON), from where the socket left off: when a socket cannot be used. */
+  /** The events stream (NDJSON), replayed from the start: when the socket cannot be used. */
   const follow = useCallback(
     async (run: Current) => {
       if (!run.id || run.finished) return;
-      let skip = run.seen;
+      terminal.current?.reset();
+      if (run.cooker) run.cooker = new TranscriptCooker();
+      dispatch({ type: "run-replay", seq: run.seq });
       try {
         const res = await fetch(`/api/runs/${run.id}/events`, { cache: "no-store" });
         if (!res.body) throw new Error("no body");
@@ -90,9 +89,7 @@ export function useRunner(
             buffer = buffer.slice(nl + 1);
             if (!line) continue;
             const e = JSON.parse(line) as LiveEvent;
-            if (e.type === "stage-end") continue;
-            if (skip > 0) skip--;
-            else handle(e, run);
+            if (e.type !== "stage-end") handle(e, run);
           }
         }
       } catch {
@@ -105,14 +102,14 @@ export function useRunner(
           message: "Lost the connection to the run. Its result is in your history.",
         });
     },
-    [dispatch, handle],
+    [dispatch, handle, terminal],
   );
 
   const run = useCallback(
     async (state: PlaygroundState) => {
       const previous = current.current;
       previous.socket?.close();
-      const mine: Current = { seq: previous.seq + 1, input: false, seen: 0, finished: false };
+      const mine: Current = { seq: previous.seq + 1, input: false, finished: false };
       current.current = mine;
       const term = terminal.current;
       term?.reset();

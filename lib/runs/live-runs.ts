@@ -87,7 +87,12 @@ export async function startLiveRun(
     attached: false,
   };
   const emit = (e: LiveEvent) => {
-    entry.events.push(e);
+    // Kept for late watchers with consecutive output merged: a program that writes a byte at a
+    // time (or a person typing, echoed) costs its bytes here, not an object per write.
+    const last = entry.events.at(-1);
+    if (e.type === "output" && last?.type === "output" && last.stage === e.stage && last.stream === e.stream)
+      entry.events[entry.events.length - 1] = { ...last, text: last.text + e.text };
+    else entry.events.push(e);
     for (const listener of entry.listeners) listener(e);
   };
   live.set(prepared.id, entry);

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createRun, finishRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare } from "@/lib/db/shares";
+import { signOwnerId } from "@/lib/identity/owner-token";
 import type { StageResult } from "@/lib/sandbox/types";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -161,7 +162,7 @@ describe("a share of 1 MiB of ANSI output", () => {
     for (const url of [`/s/${slug}`, `/s/${slug}?embed=1`, `/runs/${id}`]) {
       const cpu: number[] = [];
       for (let i = 0; i < 3; i++) {
-        const { status, html, cpuMs } = await page(url, `runbox_owner=${OWNER}`);
+        const { status, html, cpuMs } = await page(url, `runbox_owner=${signOwnerId(OWNER)}`);
         expect(status).toBe(200);
         expect(html.length).toBeLessThan(PAGE_BUDGET);
         expect(html).toContain("XY");
@@ -175,7 +176,7 @@ describe("a share of 1 MiB of ANSI output", () => {
     expect(all.text).toBe(ANSI);
     expect(all.answers).toBeGreaterThan(5);
     // The owner's own run, through the owner-checked route; nobody else gets it.
-    expect((await readAll(`/api/runs/${id}/output`, "run", `runbox_owner=${OWNER}`)).text).toBe(ANSI);
+    expect((await readAll(`/api/runs/${id}/output`, "run", `runbox_owner=${signOwnerId(OWNER)}`)).text).toBe(ANSI);
     expect((await fetch(`${base}/api/runs/${id}/output?part=run`)).status).toBe(404);
     expect(
       (await fetch(`${base}/api/runs/${id}/output?part=run`, { headers: { cookie: `runbox_owner=${nanoid()}` } }))
