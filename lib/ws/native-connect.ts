@@ -93,9 +93,12 @@ export function nativeConnect(ws: WebSocket, req: IncomingMessage, deps: SocketD
     }
   };
 
-  const withControl = (apply: (c: InteractiveControl) => void) => {
-    if (control) apply(control);
-    else if (early.length < 1000) early.push(apply);
+  // Held until the program can take them: bounded in number and, with their input, by the input cap.
+  let earlyBytes = 0;
+  const withControl = (apply: (c: InteractiveControl) => void, bytes = 0) => {
+    if (control) return apply(control);
+    earlyBytes += bytes;
+    if (early.length < 1000 && earlyBytes <= deps.limits.inputCapBytes) early.push(apply);
     else fail("too_many_messages", "Too many messages before the program started.");
   };
 
@@ -177,9 +180,11 @@ export function nativeConnect(ws: WebSocket, req: IncomingMessage, deps: SocketD
     switch (m.type) {
       case "input":
         return withControl((c) => {
-          if (!c.write(m.data) && state === "running")
-            fail("input_limit", `The program's input is limited to ${c.inputCapBytes} bytes in all (or it has ended).`);
-        });
+          // Refused input past the cap is an error; after the program (or its input) ended it is ignored.
+          const over = c.inputBytes + Buffer.byteLength(m.data) > c.inputCapBytes;
+          if (!c.write(m.data) && over && state === "running")
+            fail("input_limit", `The program's input is limited to ${c.inputCapBytes} bytes in all.`);
+        }, Buffer.byteLength(m.data));
       case "eof":
         return withControl((c) => c.end());
       case "signal": {

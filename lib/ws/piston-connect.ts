@@ -59,17 +59,22 @@ export function pistonConnect(ws: WebSocket, req: IncomingMessage, deps: SocketD
       conn.send({ type: "exit", stage: e.stage, code: e.result.exitCode, signal: e.result.signal });
   };
 
-  const withControl = (apply: (c: InteractiveControl) => void) => {
-    if (control) apply(control);
-    else if (early.length < 1000) early.push(apply);
+  // Held until the program can take them: bounded in number and, with their input, by the input cap.
+  let earlyBytes = 0;
+  const withControl = (apply: (c: InteractiveControl) => void, bytes = 0) => {
+    if (control) return apply(control);
+    earlyBytes += bytes;
+    if (early.length < 1000 && earlyBytes <= deps.limits.inputCapBytes) early.push(apply);
     else fail("Too many messages before the program started.");
   };
 
   const write = (data: string) =>
     withControl((c) => {
-      if (!c.write(data) && state === "running")
+      // Refused input past the cap is an error; after the program ended it is simply too late.
+      const over = c.inputBytes + Buffer.byteLength(data) > c.inputCapBytes;
+      if (!c.write(data) && over && state === "running")
         fail(`The program's input is limited to ${c.inputCapBytes} bytes in all; this run has reached it.`);
-    });
+    }, Buffer.byteLength(data));
 
   async function init(msg: Record<string, unknown>) {
     state = "starting";

@@ -57,7 +57,8 @@ describe("Piston /api/v2/connect", () => {
     await s.untilOutput("Hello, Ana!\n");
     expect(await exitOf(s)).toEqual({ type: "exit", stage: "run", code: 0, signal: null });
     expect(await s.closed).toEqual({ code: 4999, reason: "Job Completed" });
-    expect(s.types()).toEqual(["runtime", "stage", "data", "data", "exit"]);
+    // In Piston's order (output may arrive in any number of data messages).
+    expect(s.types().filter((t, i, all) => t !== all[i - 1])).toEqual(["runtime", "stage", "data", "exit"]);
   });
 
   it("waits for a person longer than the run's time limit (CPU time is what counts)", async () => {
