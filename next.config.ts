@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
     "pino",
+    "ws",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

@@ -6,6 +6,7 @@
  * HOST and PORT as for `next start`.
  */
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import { env } from "./lib/env";
 import { CLIENT_IP_HEADER, trustClientIpHeader } from "./lib/http/client-address";
 import { parseTrustedProxies, resolveClientAddress } from "./lib/http/forwarded-for";
@@ -25,12 +26,21 @@ const handle = app.getRequestHandler();
 await app.prepare();
 trustClientIpHeader();
 
-const server = http.createServer((req, res) => {
+const identify = (req: http.IncomingMessage) => {
   req.headers[CLIENT_IP_HEADER] = resolveClientAddress(
     req.socket.remoteAddress,
     req.headers["x-forwarded-for"],
     trusted,
   );
+};
+
+// WebSockets (lib/ws): the app, inside Next's bundle, installs its handler in this process-wide slot.
+type UpgradeHandler = { handle(req: http.IncomingMessage, socket: Duplex, head: Buffer): void; close(): void };
+const upgrades = () => (globalThis as { [k: symbol]: UpgradeHandler | undefined })[Symbol.for("runbox.upgrade")];
+
+const server = http.createServer((req, res) => {
+  identify(req);
+  // Jobe clients post to "runs/" and would not follow Next's redirect to "runs".
   if (req.url) req.url = normalizeJobeUrl(req.url);
   handle(req, res).catch((err) => {
     log.error({ err, url: req.url }, "request failed");
@@ -38,6 +48,21 @@ const server = http.createServer((req, res) => {
     res.end("Something went wrong on the server.");
   });
 });
+
+server.on("upgrade", (req, socket, head) => {
+  identify(req);
+  const handler = upgrades();
+  if (handler) handler.handle(req, socket, head);
+  else socket.end("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+});
+// Next.js adds an "upgrade" listener of its own to this server on the first request, which ends
+// every WebSocket whose path matches an app route (/api/v1/runs/connect matches /api/v1/runs/[id]).
+// Upgrades are the app's alone: later "upgrade" listeners are not added.
+for (const method of ["on", "addListener"] as const) {
+  const add = server[method].bind(server) as (event: string, listener: (...args: never[]) => void) => http.Server;
+  server[method] = ((event: string, listener: (...args: never[]) => void) =>
+    event === "upgrade" ? server : add(event, listener)) as typeof server.on;
+}
 
 server.listen(port, hostname, () => log.info({ url: `http://${hostname}:${port}` }, "Runbox is serving"));
 
@@ -47,6 +72,7 @@ function shutdown(signal: NodeJS.Signals) {
   if (stopping) process.exit(1);
   stopping = true;
   log.info({ signal }, "shutting down");
+  upgrades()?.close();
   setTimeout(() => {
     log.warn("requests still open after 10 s: exiting anyway");
     process.exit(0);

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { z } from "zod";
 import { appEngine } from "@/lib/app-engine";
 import { getExercise } from "@/lib/db/exercises";
 import { deleteRun, getRun } from "@/lib/db/runs";
@@ -14,25 +15,56 @@ import type { JudgeMode, PublicJudgement } from "@/lib/judge/judge";
 import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
 import { ensureOwner } from "@/lib/owner";
+import { interactiveLimits, interactiveSessions, sessionRefusal } from "@/lib/runs/interactive-limits";
 import { startLiveRun } from "@/lib/runs/live-runs";
 import { forgetSharedRun } from "@/lib/views/shared-runs";
 
-/** Start a run for this browser; output follows on /api/runs/{id}/events. */
-export async function startRun(input: unknown): Promise<ActionResult<{ id: string }>> {
+/**
+ * Start a run for this browser. With `terminal` (the playground's terminal size) the program gets
+ * a pseudo-terminal and takes typed input on /api/runs/{id}/terminal, unless every interactive
+ * session is taken: then it runs with its Input box text only, and `notice` says so. Output
+ * follows on that socket or on /api/runs/{id}/events.
+ */
+export async function startRun(
+  input: unknown,
+  options?: unknown,
+): Promise<ActionResult<{ id: string; terminal: boolean; notice?: string }>> {
   let admission: Admission | undefined;
+  let session: { release: () => void } | undefined;
   try {
     const owner = await ensureOwner();
     const engine = appEngine();
     const req = engine.parse(input);
+    const size = TerminalOptions.safeParse(options).data?.terminal;
     admission = await admitUiRun(owner);
     if (!admission.ok) return refused(admission);
+    let notice: string | undefined;
+    if (size) {
+      const held = interactiveSessions().admit([`owner:${owner}`, addressKey(await headers())]);
+      if ("full" in held) notice = `${sessionRefusal(held.full)} This run takes its input from the Input box only.`;
+      else session = held;
+    }
+    const { release } = admission;
+    const taken = session;
+    const terminal = taken ? { limits: interactiveLimits(), size } : undefined;
     // Counted until the background execution ends, not just until this answer.
-    return { ok: true, id: await startLiveRun(engine, req, owner, { onSettled: admission.release }) };
+    const onSettled = () => {
+      taken?.release();
+      release();
+    };
+    const id = await startLiveRun(engine, req, owner, { onSettled, ...(terminal ? { terminal } : {}) });
+    return { ok: true, id, terminal: Boolean(terminal), ...(notice ? { notice } : {}) };
   } catch (err) {
     if (admission?.ok) admission.release();
+    session?.release();
     return actionError(err);
   }
 }
+
+/** The playground's terminal size, when it runs the program in its terminal. */
+const TerminalOptions = z.object({
+  terminal: z.object({ rows: z.number().int().min(1).max(999), cols: z.number().int().min(1).max(999) }),
+});
 
 /** A UI run counts against the browser and against its address (new cookies are cheap). */
 async function admitUiRun(owner: string): Promise<Admission> {

@@ -10,7 +10,8 @@ test.describe("playground", () => {
     await pg.setStdin("Chromium\n");
     await pg.runToEnd();
     await expect(pg.status()).toHaveText("OK");
-    await expect(pg.output()).toHaveText("Hello, Chromium!\n");
+    // The Input box's text is typed into the terminal first, so the terminal echoes it.
+    await expect(pg.output()).toHaveText("Chromium\nHello, Chromium!\n");
     await expect(page.getByTestId("result-exit")).toHaveText("exit 0");
   });
 

@@ -111,6 +111,19 @@ export const Env = z.object({
   RUNBOX_JOBE_FILES_MAX_MB: z.coerce.number().min(0).default(256),
   /** Jobe file cache: a file neither uploaded nor used by a run for this many days expires. */
   RUNBOX_JOBE_FILES_MAX_AGE_DAYS: z.coerce.number().positive().default(7),
+  /** Interactive runs (a terminal, the WebSocket APIs): stop after this long with no output and no input. */
+  RUNBOX_INTERACTIVE_IDLE_MS: int(60_000, 1000),
+  /** Interactive runs: the longest session, waiting for a person included. */
+  RUNBOX_INTERACTIVE_SESSION_MS: int(10 * 60_000, 1000),
+  /** Interactive runs: input a program may receive in all (the Input box's text included), in KiB. */
+  RUNBOX_INTERACTIVE_INPUT_KB: int(1024, 1),
+  /** Interactive runs: typed input per second per connection (bytes, burst of 4 s), and messages per second. */
+  RUNBOX_INTERACTIVE_INPUT_BYTES_PER_SEC: int(64 * 1024, 1),
+  RUNBOX_INTERACTIVE_INPUT_MESSAGES_PER_SEC: int(100, 1),
+  /** Interactive sessions the server holds at once; unset: one less than RUNBOX_MAX_CONCURRENCY (at least 1). */
+  RUNBOX_MAX_INTERACTIVE: optional(z.coerce.number().int().min(1)),
+  /** Interactive sessions one client (address, and browser for the playground) holds at once. */
+  RUNBOX_MAX_INTERACTIVE_PER_CLIENT: int(2, 1),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });
@@ -134,6 +147,12 @@ export function env(): Env {
 export function maxRunsPerClient(): number {
   const e = env();
   return e.RUNBOX_MAX_RUNS_PER_CLIENT ?? Math.max(1, Math.floor(e.RUNBOX_MAX_CONCURRENCY / 2));
+}
+
+/** Interactive sessions the whole server may hold at once (see RUNBOX_MAX_INTERACTIVE). */
+export function maxInteractive(): number {
+  const e = env();
+  return e.RUNBOX_MAX_INTERACTIVE ?? Math.max(1, e.RUNBOX_MAX_CONCURRENCY - 1);
 }
 
 /** Absolute path of a file in the state folder. */

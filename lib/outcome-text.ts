@@ -24,10 +24,11 @@ export const STATUS_LABEL: Record<StoredStatus, string> = {
 
 export const isStoredStatus = (s: string): s is StoredStatus => (STORED_STATUSES as readonly string[]).includes(s);
 
-/** 800 → "800 ms", 2000 → "2 s", 1500 → "1.5 s", 1234 → "1.23 s". */
+/** 800 → "800 ms", 2000 → "2 s", 1500 → "1.5 s", 1234 → "1.23 s", 600000 → "10 min". */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined) return "–";
   if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
   return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
@@ -57,6 +58,8 @@ export interface LimitValues {
   compileMemoryMb: number;
   outputKb: number;
   cpuTimeMs?: number;
+  /** An interactive run (a terminal, the WebSocket APIs): its time limit is CPU time. */
+  interactive?: boolean;
   idleMs?: number;
   sessionMs?: number;
 }
@@ -75,12 +78,15 @@ export function limitSentence(
     case "timeout":
       if (stage === "compile")
         return `Compiling took longer than the ${formatMs(limits.compileTimeoutMs)} compile time limit, so it was stopped.`;
+      if (timeoutKind === "idle")
+        return `Nothing happened for ${formatMs(limits.idleMs ?? 0)} (no output and no input), so the program was stopped: that is the idle limit.`;
+      if (limits.interactive && timeoutKind === "wall")
+        return `The run reached the ${formatMs(limits.sessionMs ?? 0)} session limit and was stopped.`;
+      // Waiting for a person is not running: an interactive run's time limit is CPU time.
+      if (limits.interactive)
+        return `The program used more CPU time than its ${formatMs(limits.timeoutMs)} time limit and was stopped (waiting for input does not count).`;
       if (timeoutKind === "cpu")
         return `The program used more than ${formatMs(limits.cpuTimeMs ?? limits.timeoutMs)} of CPU time and was stopped.`;
-      if (timeoutKind === "idle")
-        return `Nothing was printed or typed for ${formatMs(limits.idleMs ?? 0)}, so the program was stopped.`;
-      if (limits.sessionMs !== undefined)
-        return `The session reached its ${formatMs(limits.sessionMs)} limit and the program was stopped.`;
       return `The program ran longer than the ${formatMs(limits.timeoutMs)} time limit and was stopped.`;
     case "memory_limit":
       return stage === "compile"

@@ -3,6 +3,7 @@ import { forgetOldInstances, GONE_AFTER_MS, goneInstances, HEARTBEAT_MS, heartbe
 import { startStorageSweeper } from "./db/retention";
 import { markInterruptedRuns } from "./db/runs";
 import { log } from "./log";
+import { installUpgradeHandler } from "./ws/upgrade";
 
 /**
  * Start-up: this instance says it is alive (a heartbeat every few seconds, in the shared
@@ -40,6 +41,8 @@ export async function onServerStart(): Promise<void> {
   // Retention: old API runs, caps and owner quotas, now and periodically (in the background).
   startStorageSweeper();
   engine.start();
+  // WebSockets (the playground's terminal, /api/v2/connect, /api/v1/runs/connect) go through server.ts to here.
+  installUpgradeHandler();
   log.info({ instance: instanceId, goneAfterMs: GONE_AFTER_MS }, "sandbox engine started");
   // Leave no warm container behind on a clean shutdown (the next start reaps them otherwise).
   const drain = () => void engine.shutdown();

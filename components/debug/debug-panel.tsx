@@ -23,6 +23,7 @@ const CATEGORY_LABEL: Record<string, string> = {
   process_limit: "Process limit",
   signal: "Crashed",
   exit_code: "Non-zero exit",
+  input: "Input ran out",
 };
 
 /** The debug report: headline, message, clickable locations, a hint, and "Copy report". */

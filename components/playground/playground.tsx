@@ -1,7 +1,7 @@
 "use client";
 
 import type { Monaco } from "@monaco-editor/react";
-import { useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { DebugPanel } from "@/components/debug/debug-panel";
 import { OutputView } from "@/components/runs/output-view";
 import { ResultBar } from "@/components/runs/result-bar";
@@ -13,6 +13,7 @@ import { loadDraft, saveDraft } from "./draft";
 import { FileTabs } from "./file-tabs";
 import { InputsPanel, type LimitInfo } from "./inputs-panel";
 import { initialState, type PlaygroundState, reducer, workspace } from "./state";
+import { type TerminalHandle, TerminalPane } from "./terminal-pane";
 import { useRunner } from "./use-runner";
 
 export interface LanguageInfo {
@@ -44,7 +45,12 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
       ? { ...seed, run: initialState().run }
       : initialState(first?.id ?? "python", first?.defaultFile),
   );
-  const { run, stop } = useRunner(dispatch);
+  const terminal = useRef<TerminalHandle | null>(null);
+  // After a run, the keyboard goes back to the editor if it was in the terminal.
+  const backToEditor = useCallback((terminalHadFocus: boolean) => {
+    if (terminalHadFocus) editorRef.current?.editor.focus();
+  }, []);
+  const { run, stop, type, resize } = useRunner(dispatch, terminal, backToEditor);
   const loaded = useRef(false);
   const latest = useRef(state);
   latest.current = state;
@@ -235,21 +241,39 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
                   Running…
                 </span>
               )}
+              {state.run.phase === "running" && state.run.terminal && (
+                <span data-testid="terminal-hint" className="text-xs text-zinc-500">
+                  Type in the terminal · Enter sends a line · Ctrl-D ends input · Ctrl-C interrupts
+                </span>
+              )}
               {state.run.error && (
                 <p role="alert" data-testid="run-error" className="text-sm text-red-700 dark:text-red-400">
                   {state.run.error.message}
                 </p>
               )}
               {outcome && <ResultBar outcome={outcome} />}
-              {state.run.phase === "idle" && <span className="text-sm text-zinc-500">Output appears here.</span>}
+              {state.run.phase === "idle" && (
+                <span className="text-sm text-zinc-500">Output appears here; type in it when your program asks.</span>
+              )}
             </div>
             {debug && (
               <div className="border-b border-zinc-200 p-2 dark:border-zinc-800">
                 <DebugPanel report={debug} language={state.language} onLocate={locate} />
               </div>
             )}
-            <div className="min-h-0 flex-1">
-              <OutputView pieces={state.run.chunks} />
+            {/* Sized by the layout, never by the terminal's content (fitting it would grow it for ever). */}
+            <div className="relative min-h-48 flex-1">
+              <TerminalPane
+                onReady={(h) => {
+                  terminal.current = h;
+                }}
+                onData={type}
+                onResize={resize}
+              />
+              {/* The same output as text, read out by screen readers (the terminal is a canvas of cells). */}
+              <div className="sr-only">
+                <OutputView pieces={state.run.chunks} tail={state.run.tail} />
+              </div>
             </div>
           </div>
         </section>

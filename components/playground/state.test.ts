@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { initialState, reducer, toRequest, workspace } from "./state";
 
-const outcome = { status: "ok" as const, compile: null, run: null, limits: {}, wallTimeMs: 1, debug: null };
+const outcome = {
+  status: "ok" as const,
+  compile: null,
+  run: null,
+  limits: {},
+  wallTimeMs: 1,
+  debug: null,
+  terminal: null,
+};
 
 describe("playground reducer", () => {
   it("keeps each language's files when switching language", () => {
@@ -45,6 +53,19 @@ describe("playground reducer", () => {
     s = reducer(s, { type: "run-output", seq: 2, chunk: { stage: "run", stream: "stdout", text: "b" } });
     s = reducer(s, { type: "run-output", seq: 2, chunk: { stage: "run", stream: "stderr", text: "c" } });
     expect(s.run.chunks.map((c) => c.text)).toEqual(["ab", "c"]);
+  });
+
+  it("keeps a terminal run's transcript as finished text plus the line being edited, and replays from scratch", () => {
+    let s = reducer(initialState("python"), { type: "run-requested", seq: 1 });
+    s = reducer(s, { type: "run-started", seq: 1, id: "a", terminal: true });
+    expect(s.run.terminal).toBe(true);
+    const out = (text: string, tail: string) =>
+      ({ type: "run-output", seq: 1, chunk: { stage: "run", stream: "stdout", text }, tail }) as const;
+    s = reducer(s, out("", "Name? "));
+    s = reducer(s, out("Name? Ana\n", "Hello"));
+    expect([s.run.chunks.map((c) => c.text), s.run.tail]).toEqual([["Name? Ana\n"], "Hello"]);
+    s = reducer(s, { type: "run-replay", seq: 1 });
+    expect([s.run.chunks, s.run.tail]).toEqual([[], undefined]);
   });
 
   it("builds the request: one argument per line, KEY=VALUE env", () => {

@@ -21,7 +21,13 @@ export interface RunState {
   seq: number;
   phase: "idle" | "starting" | "running" | "done";
   id?: string;
+  /** The run's program reads what is typed in the terminal (it has a pseudo-terminal). */
+  terminal?: boolean;
+  /** Why typed input does not reach this run (every interactive session was taken). */
+  notice?: string;
+  /** Output as text (a terminal's as its transcript): finished parts, then the line being written. */
   chunks: OutputChunk[];
+  tail?: string;
   outcome?: RunOutcome;
   error?: { message: string; fieldErrors?: Record<string, string> };
 }
@@ -55,8 +61,10 @@ export type Action =
   | { type: "network"; value: boolean }
   | { type: "load"; state: Omit<PlaygroundState, "run"> }
   | { type: "run-requested"; seq: number }
-  | { type: "run-started"; seq: number; id: string }
-  | { type: "run-output"; seq: number; chunk: OutputChunk }
+  | { type: "run-started"; seq: number; id: string; terminal?: boolean; notice?: string }
+  | { type: "run-output"; seq: number; chunk: OutputChunk; tail?: string }
+  /** The run's output is about to be replayed from its start (the events stream after a lost socket). */
+  | { type: "run-replay"; seq: number }
   | { type: "run-finished"; seq: number; outcome: RunOutcome }
   | { type: "run-failed"; seq: number; message: string; fieldErrors?: Record<string, string> };
 
@@ -162,9 +170,21 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
     case "run-requested":
       return { ...state, run: { seq: action.seq, phase: "starting", chunks: [] } };
     case "run-started":
-      return forRun(state, action.seq, (r) => ({ ...r, phase: "running", id: action.id }));
+      return forRun(state, action.seq, (r) => ({
+        ...r,
+        phase: "running",
+        id: action.id,
+        ...(action.terminal ? { terminal: true } : {}),
+        ...(action.notice ? { notice: action.notice } : {}),
+      }));
     case "run-output":
-      return forRun(state, action.seq, (r) => ({ ...r, chunks: appendChunk(r.chunks, action.chunk) }));
+      return forRun(state, action.seq, (r) => ({
+        ...r,
+        chunks: action.chunk.text ? appendChunk(r.chunks, action.chunk) : r.chunks,
+        ...(action.tail !== undefined ? { tail: action.tail } : {}),
+      }));
+    case "run-replay":
+      return forRun(state, action.seq, (r) => ({ ...r, chunks: [], tail: undefined }));
     case "run-finished":
       return forRun(state, action.seq, (r) => ({ ...r, phase: "done", outcome: action.outcome }));
     case "run-failed":

@@ -7,6 +7,7 @@ import {
   limitSentence as sentenceFor,
 } from "@/lib/outcome-text";
 import type { StageResult } from "@/lib/sandbox/types";
+import type { TerminalFacts } from "@/lib/terminal/facts";
 
 export { formatBytes, formatKb, formatMb, formatMs, STATUS_LABEL };
 
@@ -23,6 +24,7 @@ export function limitSentence(
   stage: StageResult | null | undefined,
   limits: Record<string, number>,
   compiled: boolean,
+  terminal?: TerminalFacts | null,
 ): string | undefined {
   const inCompile = compiled && status !== "ok" && !stage;
   return sentenceFor(
@@ -35,8 +37,7 @@ export function limitSentence(
       compileMemoryMb: limits.compileMemoryMb ?? 0,
       outputKb: limits.outputKb ?? 0,
       ...(limits.cpuTimeMs !== undefined ? { cpuTimeMs: limits.cpuTimeMs } : {}),
-      ...(limits.idleMs !== undefined ? { idleMs: limits.idleMs } : {}),
-      ...(limits.sessionMs !== undefined ? { sessionMs: limits.sessionMs } : {}),
+      ...(terminal ? { interactive: true, idleMs: terminal.idleMs, sessionMs: terminal.sessionMs } : {}),
     },
     stage?.timeoutKind,
   );

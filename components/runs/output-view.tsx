@@ -10,7 +10,16 @@ export interface OutputPiece {
  * Live output as it arrives (the playground): compile output first, stderr tinted. Always text,
  * never HTML. A stored run's output is StoredOutput, which loads long output in chunks.
  */
-export function OutputView({ pieces, placeholder }: { pieces: OutputPiece[]; placeholder?: string }) {
+export function OutputView({
+  pieces,
+  placeholder,
+  tail,
+}: {
+  pieces: OutputPiece[];
+  placeholder?: string;
+  /** A terminal's current line, as it looks now (it may still be edited). */
+  tail?: string;
+}) {
   return (
     <pre
       data-testid="output"
@@ -29,6 +38,11 @@ export function OutputView({ pieces, placeholder }: { pieces: OutputPiece[]; pla
           <AnsiText text={p.text} />
         </span>
       ))}
+      {tail ? (
+        <span data-stream="stdout" data-stage="run">
+          <AnsiText text={tail} />
+        </span>
+      ) : null}
     </pre>
   );
 }

@@ -4,7 +4,13 @@ import { ERROR_TONE, formatBytes, formatMs, limitSentence, STATUS_LABEL, STATUS_
 /** Status, exit code or signal, times and memory, and which limit stopped the run. */
 export function ResultBar({ outcome }: { outcome: RunOutcome }) {
   const stage = outcome.run ?? outcome.compile;
-  const sentence = limitSentence(outcome.status, outcome.run, outcome.limits, Boolean(outcome.compile));
+  const sentence = limitSentence(
+    outcome.status,
+    outcome.run,
+    outcome.limits,
+    Boolean(outcome.compile),
+    outcome.terminal,
+  );
   const exit = stage?.signal
     ? `signal ${stage.signal}`
     : stage?.exitCode !== undefined && stage?.exitCode !== null

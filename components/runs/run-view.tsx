@@ -20,6 +20,7 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
     limits: data.limits,
     wallTimeMs: data.wallTimeMs,
     debug: data.debug,
+    terminal: data.terminal,
   };
   return (
     <div className={`grid min-h-0 flex-1 grid-cols-1 ${compact ? "" : "lg:grid-cols-2"}`}>
@@ -53,7 +54,12 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
           </details>
         )}
         <div className="min-h-40 flex-1 rounded border border-zinc-200 dark:border-zinc-800">
-          <StoredOutput key={data.id} outputs={data.outputs} endpoint={data.endpoint} />
+          <StoredOutput
+            key={data.id}
+            outputs={data.outputs}
+            endpoint={data.endpoint}
+            transcript={Boolean(data.terminal?.tty)}
+          />
         </div>
       </section>
     </div>

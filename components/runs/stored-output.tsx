@@ -11,10 +11,27 @@ const LABEL = { compile: "Compile output", run: "Output" };
  * The output of a finished run: compile output first, stderr tinted, always text. The page sends
  * the first chunk of each; the rest comes on demand (the live playground uses OutputView instead).
  */
-export function StoredOutput({ outputs, endpoint }: { outputs: OutputPreview[]; endpoint: string }) {
+export function StoredOutput({
+  outputs,
+  endpoint,
+  transcript = false,
+}: {
+  outputs: OutputPreview[];
+  endpoint: string;
+  /** The run output is a terminal transcript: what the program printed and what was typed, as seen. */
+  transcript?: boolean;
+}) {
   const { texts, more, busy, error } = useChunks(endpoint, outputs);
   return (
     <div className="flex h-full min-h-40 flex-col">
+      {transcript && (
+        <p
+          data-testid="transcript-label"
+          className="border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800"
+        >
+          Terminal transcript: the program's output and what was typed, as it was seen
+        </p>
+      )}
       <pre
         data-testid="output"
         className="min-h-24 flex-1 overflow-auto whitespace-pre-wrap break-words p-3 font-mono text-sm"

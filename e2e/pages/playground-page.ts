@@ -64,7 +64,15 @@ export class PlaygroundPage {
     await expect(this.status()).toBeVisible();
   }
 
+  /** The output as text (the terminal's transcript, as history stores it). */
   output = () => this.page.getByTestId("output");
+  terminal = () => this.page.getByTestId("terminal");
+
+  /** Type into the terminal as a person would (click it, then keys; "Enter" is pressed apart). */
+  async typeInTerminal(text: string) {
+    await this.terminal().click();
+    await this.page.keyboard.type(text);
+  }
   status = () => this.page.getByTestId("result-status");
   sentence = () => this.page.getByTestId("result-sentence");
 

@@ -1,5 +1,6 @@
 import type { DebugReport } from "../debug/types";
 import type { StageResult } from "../sandbox/types";
+import type { TerminalFacts } from "../terminal/facts";
 import { decodeBlob, encodeBlob } from "./blob";
 import type { Run as RunRow } from "./generated/sqlite/client";
 import type { NewRun, RunRecord, StoredStatus } from "./runs";
@@ -24,13 +25,14 @@ interface StoredInput {
   env: Record<string, string>;
 }
 
-/** What a run's `result` blob holds (version 1). */
-interface StoredResult {
-  v: 1;
-  compile: StoredStage | null;
-  run: StoredStage | null;
-  debug: DebugReport | null;
-}
+/**
+ * What a run's `result` blob holds. Version 2 adds `terminal` (an interactive run: its limits and
+ * input; the run stage's output is then the transcript) and is written only for such runs, so
+ * every other row stays readable by code that knows version 1 only.
+ */
+type StoredResult =
+  | { v: 1; compile: StoredStage | null; run: StoredStage | null; debug: DebugReport | null }
+  | { v: 2; compile: StoredStage | null; run: StoredStage | null; debug: DebugReport | null; terminal: TerminalFacts };
 
 /** Placeholders for the old JSON columns (NOT NULL) on rows that keep their data in blobs. */
 export const EMPTY_LEGACY_INPUT = { files: "[]", stdin: "", args: "[]", env: "{}" } as const;
@@ -44,19 +46,21 @@ export function encodeResult(result: {
   compile?: StageResult | null;
   run?: StageResult | null;
   debug?: DebugReport | null;
+  terminal?: TerminalFacts | null;
 }): Promise<Uint8Array<ArrayBuffer>> {
-  const stored: StoredResult = {
-    v: 1,
+  const common = {
     compile: result.compile ? packStage(result.compile) : null,
     run: result.run ? packStage(result.run) : null,
     debug: result.debug ?? null,
   };
+  const stored: StoredResult = result.terminal ? { v: 2, ...common, terminal: result.terminal } : { v: 1, ...common };
   return encodeBlob(stored);
 }
 
-function checkVersion<T extends { v: number }>(value: unknown, what: string): T {
+function checkVersion<T extends { v: number }>(value: unknown, what: string, known: number[] = [1]): T {
   const v = (value as { v?: unknown } | null)?.v;
-  if (v !== 1) throw new Error(`This ${what} was stored in an unknown format (version ${String(v)}).`);
+  if (typeof v !== "number" || !known.includes(v))
+    throw new Error(`This ${what} was stored in an unknown format (version ${String(v)}).`);
   return value as T;
 }
 
@@ -71,24 +75,27 @@ export async function inputOf(
   return { files, stdin, args, env };
 }
 
-/** compile, run, debug: from the `result` blob, or the JSON columns of a row from before it. */
+/** compile, run, debug, terminal: from the `result` blob, or the JSON columns of a row from before it. */
 async function resultOf(row: ReadRow): Promise<{
   compile: StageResult | null;
   run: StageResult | null;
   debug: DebugReport | null;
+  terminal: TerminalFacts | null;
 }> {
   if (!row.result) {
     return {
       compile: row.compile ? JSON.parse(row.compile) : null,
       run: row.run ? JSON.parse(row.run) : null,
       debug: row.debug ? JSON.parse(row.debug) : null,
+      terminal: null,
     };
   }
-  const stored = checkVersion<StoredResult>(await decodeBlob(row.result), "run result");
+  const stored = checkVersion<StoredResult>(await decodeBlob(row.result), "run result", [1, 2]);
   return {
     compile: stored.compile ? unpackStage(stored.compile) : null,
     run: stored.run ? unpackStage(stored.run) : null,
     debug: stored.debug,
+    terminal: stored.v === 2 ? stored.terminal : null,
   };
 }
 
@@ -112,6 +119,7 @@ export async function toRecord(row: ReadRow): Promise<RunRecord> {
     run: result.run,
     message: row.message,
     debug: result.debug,
+    terminal: result.terminal,
     wallTimeMs: row.wallTimeMs,
     createdAt: row.createdAt,
     finishedAt: row.finishedAt,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DebugReport } from "../debug/types";
 import type { StageResult } from "../sandbox/types";
+import type { TerminalFacts } from "../terminal/facts";
 import { db } from "./client";
 import { isKey, storableText } from "./keys";
 import { noteRunStored } from "./retention";
@@ -47,6 +48,8 @@ export interface RunRecord {
   run: StageResult | null;
   message: string | null;
   debug: DebugReport | null;
+  /** An interactive run's limits and input (its run output is then the transcript); null otherwise. */
+  terminal: TerminalFacts | null;
   wallTimeMs: number | null;
   createdAt: Date;
   finishedAt: Date | null;
@@ -91,6 +94,7 @@ export async function finishRun(
     message?: string;
     wallTimeMs?: number;
     debug?: DebugReport | null;
+    terminal?: TerminalFacts | null;
   },
 ): Promise<void> {
   const client = await db();

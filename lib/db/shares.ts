@@ -24,6 +24,8 @@ const Stage = z
     wallTimeMs: z.number(),
     cpuTimeMs: z.number().nullable(),
     memoryBytes: z.number().nullable(),
+    /** Which clock stopped it (an interactive run's idle or session limit reads differently). */
+    timeoutKind: z.enum(["wall", "cpu", "idle"]).optional(),
   })
   .nullable();
 
@@ -42,6 +44,18 @@ export const ShareSnapshot = z.object({
   /** The DebugReport at the time of sharing (optional: older snapshots have none). */
   debug: z
     .custom<DebugReport>((v) => typeof v === "object")
+    .nullable()
+    .optional(),
+  /** An interactive run's limits and input; its run output is the transcript (optional: older snapshots have none). */
+  terminal: z
+    .object({
+      tty: z.boolean(),
+      idleMs: z.number(),
+      sessionMs: z.number(),
+      inputCapBytes: z.number(),
+      inputBytes: z.number(),
+      inputEnded: z.boolean(),
+    })
     .nullable()
     .optional(),
   createdAt: z.string(),
@@ -81,6 +95,7 @@ export async function createShare(run: RunRecord, ownerId: string): Promise<stri
     compile: run.compile,
     run: run.run,
     debug: run.debug,
+    ...(run.terminal ? { terminal: run.terminal } : {}),
     createdAt: run.createdAt.toISOString(),
   };
   const slug = newSlug();

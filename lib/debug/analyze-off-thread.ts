@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "../env";
 import { log } from "../log";
-import { analyze, NO_REPORT } from "./analyze";
+import { analyze, mayReport } from "./analyze";
 import { boundInput } from "./bounds";
 import type { AnalyzeInput, DebugReport } from "./types";
 import { AnalysisPool } from "./worker-pool";
@@ -54,7 +54,7 @@ function sharedPool(): AnalysisPool | null {
 
 /** The DebugReport for a finished run, analysed off the event loop within the time budget. */
 export async function analyzeOffThread(input: AnalyzeInput): Promise<DebugReport | null> {
-  if (NO_REPORT.has(input.status)) return null;
+  if (!mayReport(input)) return null;
   // Bounded here, so only what analysis reads is copied to the worker.
   const bounded = boundInput(input);
   const shared = sharedPool();

@@ -7,6 +7,7 @@
 import type { ExecutionResult, StageResult } from "../sandbox/types";
 import { boundInput, INNER_FRAMES, MAX_LOCATIONS, OUTER_FRAMES } from "./bounds";
 import { hintFor } from "./hints";
+import { inputReport, ranOutOfInput } from "./input-ran-out";
 import { type LimitReport, memoryLimit, outputLimit, processLimit, showsForkFailure, timeLimit } from "./limits";
 import type { Finding } from "./parsers/finding";
 import { parserFor } from "./parsers/index";
@@ -19,6 +20,16 @@ const REPEATED_FRAMES = 3;
 
 /** Outcomes that are not failures of the program. */
 export const NO_REPORT = new Set(["ok", "stopped", "interrupted", "internal_error"]);
+
+/**
+ * Whether a run may get a report at all: every failure, and a run that ended "ok" after reading
+ * from an input it was never given (C's scanf and C++'s cin fail silently; see input-ran-out.ts).
+ */
+export function mayReport(input: Pick<AnalyzeInput, "status" | "input">): boolean {
+  if (!NO_REPORT.has(input.status)) return true;
+  const facts = input.input;
+  return input.status === "ok" && facts !== undefined && facts.readsInput && facts.ended && facts.bytes === 0;
+}
 
 function failed(stage: StageResult): boolean {
   return stage.exitCode !== 0 || stage.signal !== null || stage.timedOut || stage.outOfMemory || stage.outputTruncated;
@@ -86,7 +97,7 @@ function fromLimit(
     message,
     locations: tidyLocations(finding?.locations ?? []),
     frames: compactFrames(finding?.frames ?? []),
-    hint: `${limit.lead} ${hintFor(limit.category, input.language, finding?.kind)}`,
+    hint: `${limit.lead} ${hintFor(limit.category, input.language, limit.kind ?? finding?.kind)}`,
   };
 }
 
@@ -99,8 +110,13 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(raw: AnalyzeInput, options: AnalyzeOptions = {}): DebugReport | null {
-  if (NO_REPORT.has(raw.status)) return null;
+  if (!mayReport(raw)) return null;
   const input = boundInput(raw);
+  if (input.status === "ok") {
+    // It "succeeded" on input it never got: show what it printed, and why it went wrong.
+    const run = input.run;
+    return run && ranOutOfInput(input, null, run.output) ? inputReport(input, null, tailMessage(run.output, 8)) : null;
+  }
   const compileFailed = input.compile !== null && (failed(input.compile) || input.status === "compile_error");
   const stage = compileFailed || input.run === null ? "compile" : "run";
   const result = stage === "compile" ? input.compile : input.run;
@@ -122,7 +138,7 @@ export function analyze(raw: AnalyzeInput, options: AnalyzeOptions = {}): DebugR
   const forkFailure = stage === "run" && showsForkFailure(result.output);
   if (input.status === "timeout" || result.timedOut || result.signal === "SIGXCPU") {
     if (forkFailure) return fromLimit(processLimit(input, true), input, stage, found(), stderrTail);
-    return fromLimit(timeLimit(input, stage), input, stage, found(), stderrTail);
+    return fromLimit(timeLimit(input, stage, result.timeoutKind), input, stage, found(), stderrTail);
   }
   if (input.status === "memory_limit" || result.outOfMemory) {
     return fromLimit(memoryLimit(input, stage), input, stage, found(), foundMessage() || stderrTail);
@@ -138,6 +154,8 @@ export function analyze(raw: AnalyzeInput, options: AnalyzeOptions = {}): DebugR
 
   const finding = found();
   const findingMessage = foundMessage();
+  if (stage === "run" && ranOutOfInput(input, finding, result.output))
+    return inputReport(input, finding, findingMessage || stderrTail);
   if (finding) {
     const report: DebugReport = {
       category: finding.category,

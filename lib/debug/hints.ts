@@ -203,6 +203,25 @@ const BY_CATEGORY: Record<DebugCategory, ByLanguage> = {
   exit_code: {
     "*": "The program ended with a non-zero exit code, which means failure, but printed no error this analysis recognises. Look at its last output and at the places where it exits with a non-zero code.",
   },
+  // These continue the sentence in input-ran-out.ts that says how to give a program input.
+  input: {
+    "*": "A program can also notice the end of its input and stop politely instead of failing.",
+    python:
+      "Each `input()` call reads one line; at the end of the input it raises `EOFError`, which `try` / `except EOFError` can catch.",
+    javascript:
+      "readline ends at the end of the input: handle its `close` event, and check each line before using it (`if (line === undefined)`).",
+    typescript:
+      "readline ends at the end of the input: handle its `close` event, and check each line before using it (`if (line === undefined)`).",
+    c: '`scanf` returns how many values it read: check it (`if (scanf("%d", &n) != 1)`) so the program notices missing input instead of using whatever was in the variable.',
+    "c++":
+      "Check the stream after reading (`if (!(std::cin >> n))`) so the program notices missing input instead of going on with an empty or zero value.",
+    java: "`Scanner` throws at the end of the input and `BufferedReader.readLine()` returns `null`: check `hasNextLine()` / `hasNextInt()` (or the `null`) before using what you read.",
+    ruby: "`gets` returns `nil` at the end of the input, and calling a method on it (`gets.chomp`) fails: check it first (`line = gets or break`).",
+    go: "`fmt.Scan` returns an error at the end of the input: check it (`if _, err := fmt.Scan(&n); err != nil`) instead of going on with a zero value.",
+    rust: "`read_line` returns `Ok(0)` at the end of the input and leaves the string empty, so parsing it fails: check the count it returns.",
+    php: "`fgets(STDIN)` returns `false` at the end of the input: check it (`if (($line = fgets(STDIN)) === false)`) before using the line.",
+    bash: "`read` fails at the end of the input and leaves the variable empty: check it (`if ! read -r name; then …`).",
+  },
 };
 
 /** Kind-specific hints: "language:kind" or "*:kind". */
@@ -271,6 +290,15 @@ const BY_KIND: Record<string, string> = {
     "The program was killed from outside without a limit being reported, for example when the sandbox's overall deadline passed. Run it again; if it recurs, it is using too much time or memory.",
   "*:SIGXFSZ":
     "The program wrote a file larger than the sandbox allows. Write less data, or print a summary instead of a large file.",
+  // Interactive runs
+  "*:idle":
+    "If it was waiting for input, type an answer in the terminal and press Enter (or put the input in the Input box before pressing Run); if it was busy without printing, it may be waiting for something that never comes.",
+  "*:session":
+    "A session may last this long at most, waiting for input included. Run the program again; if it needs many answers, put them in the Input box before pressing Run.",
+  "*:SIGINT":
+    "Ctrl-C in the terminal sends SIGINT, which stops a program that does not handle it. That is the way to stop a program stuck in a loop; Stop ends it at once.",
+  "python:KeyboardInterrupt":
+    "Ctrl-C in the terminal raises `KeyboardInterrupt` in a Python program, which stops it unless it is caught. That is the way to stop a program stuck in a loop; Stop ends it at once.",
   // Rust
   "rust:unwrap_err":
     '`unwrap()` found an `Err`: an operation failed, most often parsing input (`"abc".parse::<i32>()`) or opening a file. Handle the error with `match` or `?`, and `trim()` input first: `read_line` keeps the newline.',

@@ -2,7 +2,8 @@
  * Reports for runs a limit stopped. Each names the limit and its value, because "killed" alone
  * teaches nothing, while "ran longer than the 2 s time limit" says what to look for.
  */
-import { formatKb, formatMb, formatMs, limitSentence } from "../outcome-text";
+import { formatKb, formatMb, formatMs, type LimitValues, limitSentence } from "../outcome-text";
+import type { TimeoutKind } from "../sandbox/types";
 import type { AnalyzeInput, DebugCategory } from "./types";
 
 export { formatKb, formatMb, formatMs } from "../outcome-text";
@@ -26,26 +27,37 @@ export interface LimitReport {
   title: string;
   /** The sentence that names the limit; the hint continues after it. */
   lead: string;
+  /** Picks the hint when the limit has its own (idle, session). */
+  kind?: string;
 }
 
-export function timeLimit(input: AnalyzeInput, stage: "compile" | "run"): LimitReport {
+export function timeLimit(input: AnalyzeInput, stage: "compile" | "run", kind?: TimeoutKind): LimitReport {
   if (stage === "compile") {
-    const v = formatMs(input.limits.compileTimeoutMs);
     return {
       category: "timeout",
-      title: `Compile time limit exceeded (${v})`,
+      title: `Compile time limit exceeded (${formatMs(input.limits.compileTimeoutMs)})`,
       lead: limitSentence("timeout", "compile", input.limits) ?? "",
     };
   }
-  const kind = input.run?.timeoutKind;
-  const limits = input.limits as typeof input.limits & { cpuTimeMs?: number; idleMs?: number };
-  const title =
-    kind === "cpu"
-      ? `CPU time limit exceeded (${formatMs(limits.cpuTimeMs ?? limits.timeoutMs)})`
-      : kind === "idle"
-        ? `Stopped after ${formatMs(limits.idleMs ?? 0)} without input or output`
-        : `Time limit exceeded (${formatMs(limits.timeoutMs)})`;
-  return { category: "timeout", title, lead: limitSentence("timeout", "run", limits, kind) ?? "" };
+  const facts = input.input;
+  const limits: LimitValues = {
+    ...input.limits,
+    ...(facts?.interactive ? { interactive: true, idleMs: facts.idleMs ?? 0, sessionMs: facts.sessionMs ?? 0 } : {}),
+  };
+  const lead = limitSentence("timeout", "run", limits, kind) ?? "";
+  const v = formatMs(input.limits.timeoutMs);
+  if (kind === "idle")
+    return { category: "timeout", title: `Idle limit reached (${formatMs(limits.idleMs)})`, lead, kind: "idle" };
+  if (facts?.interactive && kind === "wall")
+    return {
+      category: "timeout",
+      title: `Session limit reached (${formatMs(limits.sessionMs)})`,
+      lead,
+      kind: "session",
+    };
+  if (facts?.interactive || kind === "cpu")
+    return { category: "timeout", title: `CPU time limit exceeded (${v})`, lead };
+  return { category: "timeout", title: `Time limit exceeded (${v})`, lead };
 }
 
 /**

@@ -34,6 +34,7 @@ const CATEGORY_NAMES: Record<DebugReport["category"], string> = {
   process_limit: "process limit",
   signal: "crash (signal)",
   exit_code: "non-zero exit code",
+  input: "ran out of input",
 };
 
 /** A code fence longer than any run of backticks inside the text, so the text cannot close it. */

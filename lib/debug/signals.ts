@@ -33,6 +33,8 @@ export function signalFinding(
   if (signal === "SIGFPE" && (language === "c" || language === "c++")) {
     return { category: "zero_division", title: "Integer division by zero (SIGFPE)", kind: signal };
   }
+  // Ctrl-C in the terminal: the person stopped it, nothing crashed.
+  if (signal === "SIGINT") return { category: "signal", title: "Interrupted with Ctrl-C (SIGINT)", kind: signal };
   const what = DESCRIPTIONS[signal];
   const title = what ? `Crashed: ${what} (${signal})` : `Stopped by signal ${signal}`;
   return { category: "signal", title: title.replace("Crashed: killed", "Killed"), kind: signal };

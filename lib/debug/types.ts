@@ -18,7 +18,9 @@ export type DebugCategory =
   | "output_limit"
   | "process_limit"
   | "signal"
-  | "exit_code";
+  | "exit_code"
+  /** The program read past the end of its input. */
+  | "input";
 
 export interface DebugLocation {
   file: string;
@@ -49,6 +51,21 @@ export interface DebugReport {
   hint: string;
 }
 
+/** What a run's input was: how much, whether it ended, whether the program reads any at all. */
+export interface InputFacts {
+  /** Input arrived while it ran (a terminal or a WebSocket), not only from the Input box or `stdin`. */
+  interactive: boolean;
+  /** Bytes of input the program was given (the Input box's text included; Ctrl-C and Ctrl-D not counted). */
+  bytes: number;
+  /** The input ended: always for a batch run; Ctrl-D or an end-of-input message for an interactive one. */
+  ended: boolean;
+  /** The source reads standard input (input(), scanf, Scanner…); see reads-input.ts. */
+  readsInput: boolean;
+  /** An interactive run's idle and session limits, for reports of runs they stopped. */
+  idleMs?: number;
+  sessionMs?: number;
+}
+
 export interface AnalyzeInput {
   /** Engine id, e.g. "c++". */
   language: string;
@@ -66,4 +83,6 @@ export interface AnalyzeInput {
     pids: number;
     outputKb: number;
   };
+  /** Absent: nothing is known about the input (no "ran out of input" finding then). */
+  input?: InputFacts;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { nanoid } from "nanoid";
 import { createRun, finishRun } from "../db/runs";
 import { analyzeOffThread } from "../debug/analyze-off-thread";
+import { readsInput } from "../debug/reads-input";
 import type { DebugReport } from "../debug/types";
 import { log } from "../log";
 import {
@@ -13,13 +14,16 @@ import {
   SandboxBusy,
   SandboxFault,
 } from "../sandbox";
+import type { TerminalFacts } from "../terminal/facts";
 
 export interface RecordedRun {
   id: string;
   createdAt: Date;
   result: ExecutionResult;
-  /** Why it failed and where, for every run whose status is not ok. */
+  /** Why it failed and where, for every run whose status is not ok (and one that ran out of input). */
   debug: DebugReport | null;
+  /** An interactive run's limits and input. */
+  terminal?: TerminalFacts | null;
 }
 
 export interface PreparedRun {
@@ -30,6 +34,8 @@ export interface PreparedRun {
   version: string;
   /** File names as the program sees them, entry first. */
   files: string[];
+  /** The source files' texts (whether the program reads input is read from them). */
+  sources: string[];
   source: RecordOptions["source"];
 }
 
@@ -52,6 +58,9 @@ export function serverTiming(timings: Timings): string {
     .map(([k, v]) => `${k};dur=${v.toFixed(1)}`)
     .join(", ");
 }
+
+/** Bytes of each source file kept for reads-input.ts (which looks at 64 Ki characters at most). */
+const SOURCE_SCAN_BYTES = 256 * 1024;
 
 interface RecordOptions {
   ownerId?: string | null;
@@ -87,30 +96,45 @@ export async function prepareRun(engine: Engine, req: ExecuteRequest, opts: Reco
     }),
   );
   // The names the program sees (nameless Piston files get the language's default name).
-  const files = decodeFiles(req.files, language.defaultFile).map((f) => f.name);
-  return { id, createdAt, req, language: language.id, version, files, source: opts.source };
+  const decoded = decodeFiles(req.files, language.defaultFile);
+  return {
+    id,
+    createdAt,
+    req,
+    language: language.id,
+    version,
+    files: decoded.map((f) => f.name),
+    // Only the start of each file is ever searched (reads-input.ts), so only that is decoded.
+    sources: decoded.map((f) => f.content.toString("utf8", 0, Math.min(f.content.length, SOURCE_SCAN_BYTES))),
+    source: opts.source,
+  };
 }
 
-/** Execute a prepared run and store its outcome. A sandbox fault becomes status internal_error. */
-export async function executeRecorded(
+/** How a run's program turned out, and what the recording needs to know about its input. */
+export interface Execution {
+  result: ExecutionResult;
+  /** Facts about the input beyond the request's stdin (interactive runs). */
+  input?: { interactive: boolean; bytes: number; ended: boolean };
+  /** Stored with the run: an interactive run's limits and input. */
+  terminal?: TerminalFacts;
+  /** The run stage's output is a terminal transcript (stderr is in it): analysis reads all of it. */
+  transcript?: boolean;
+}
+
+/**
+ * Execute a prepared run with `execute` and store its outcome. A sandbox fault becomes status
+ * internal_error; any other failure marks the row interrupted and is rethrown.
+ */
+export async function recordExecution(
   engine: Engine,
   run: PreparedRun,
-  opts: { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void; timings?: Timings } = {},
+  execute: () => Promise<Execution>,
+  timings?: Timings,
 ): Promise<RecordedRun> {
   const { id, createdAt } = run;
-  let result: ExecutionResult;
+  let execution: Execution;
   try {
-    result = await timed(opts.timings, "engine", () =>
-      engine.execute(run.req, {
-        signal: opts.signal,
-        onEvent: opts.onEvent,
-        runId: id,
-        timings: opts.timings,
-        // Files a program writes under /box/out come back to the playground and the native API
-        // (Piston's shape has no place for them).
-        collectFiles: run.source === "ui" || run.source === "api",
-      }),
-    );
+    execution = await execute();
   } catch (err) {
     const fault = err instanceof SandboxFault;
     const message = fault ? err.message : "The run could not be completed.";
@@ -120,29 +144,70 @@ export async function executeRecorded(
     if (!fault) throw err;
     log.error({ err, id }, "sandbox fault");
     const limits = engine.limitsFor(run.req);
-    result = { language: run.language, version: run.version, status: "internal_error", limits, wallTimeMs: 0 };
+    const result: ExecutionResult = {
+      language: run.language,
+      version: run.version,
+      status: "internal_error",
+      limits,
+      wallTimeMs: 0,
+    };
     return { id, createdAt, result, debug: null };
   }
-  const debug = await timed(opts.timings, "analyze", () =>
+  const { result, terminal } = execution;
+  const given = execution.input ?? { interactive: false, bytes: Buffer.byteLength(run.req.stdin), ended: true };
+  const analysed = execution.transcript && result.run ? { ...result.run, stderr: result.run.output } : result.run;
+  const debug = await timed(timings, "analyze", () =>
     analyzeOffThread({
       language: result.language,
       status: result.status,
       compile: result.compile ?? null,
-      run: result.run ?? null,
+      run: analysed ?? null,
       files: run.files,
       limits: result.limits,
+      input: {
+        ...given,
+        readsInput: readsInput(result.language, run.sources),
+        ...(terminal ? { idleMs: terminal.idleMs, sessionMs: terminal.sessionMs } : {}),
+      },
     }),
   );
-  await timed(opts.timings, "db-finish", () =>
+  await timed(timings, "db-finish", () =>
     finishRun(id, {
       status: result.status,
       compile: result.compile,
       run: result.run,
       wallTimeMs: result.wallTimeMs,
       debug,
+      terminal: terminal ?? null,
     }),
   );
-  return { id, createdAt, result, debug };
+  return { id, createdAt, result, debug, terminal: terminal ?? null };
+}
+
+/** Execute a prepared batch run (stdin given at once and closed) and store its outcome. */
+export function executeRecorded(
+  engine: Engine,
+  run: PreparedRun,
+  opts: { signal?: AbortSignal; onEvent?: (e: ExecutionEvent) => void; timings?: Timings } = {},
+): Promise<RecordedRun> {
+  return recordExecution(
+    engine,
+    run,
+    async () => ({
+      result: await timed(opts.timings, "engine", () =>
+        engine.execute(run.req, {
+          signal: opts.signal,
+          onEvent: opts.onEvent,
+          runId: run.id,
+          timings: opts.timings,
+          // Files a program writes under /box/out come back to the playground and the native API
+          // (Piston's shape has no place for them).
+          collectFiles: run.source === "ui" || run.source === "api",
+        }),
+      ),
+    }),
+    opts.timings,
+  );
 }
 
 /** prepareRun + executeRecorded: the API's one-call path. */

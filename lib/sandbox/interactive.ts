@@ -13,7 +13,7 @@ import {
 import type { RunnerControl } from "./frames";
 import { runStatus, signalName, signalNumber } from "./outcome";
 import type { ExecuteRequest } from "./request";
-import type { ExecutionResult, StageResult } from "./types";
+import type { ExecutionEvent, ExecutionResult, StageResult } from "./types";
 
 export interface InteractiveOptions extends ExecuteOptions {
   /** Give the program a pseudo-terminal (the playground) or plain pipes (Piston's /connect). */
@@ -94,10 +94,16 @@ export function startInteractive(engine: Engine, req: ExecuteRequest, opts: Inte
       (compile) => finish(compile, undefined),
       (compile, message) => finish(compile, notStarted(message), "memory_limit"),
       async (b, files, compile) => {
-        const r = await job(b, files, [stage], ["run"], opts, () => {
-          box = b;
-          for (const c of pending.splice(0)) b.control(c);
-        });
+        // Controls go out once rbrun has started the stage (rbrun also takes tokens that arrived
+        // with the job, but input must never reach a compile stage or a stage not yet begun).
+        const onEvent = (e: ExecutionEvent) => {
+          if (e.type === "stage" && !box) {
+            box = b;
+            for (const c of pending.splice(0)) b.control(c);
+          }
+          opts.onEvent?.(e);
+        };
+        const r = await job(b, files, [stage], ["run"], { ...opts, onEvent });
         const run = r.results[0] ?? undefined;
         const tooMany = filesVerdict(run, engine);
         if (run && tooMany) return finish(compile, { ...run, message: tooMany.message }, "output_limit");

@@ -5,6 +5,7 @@
  */
 import type { DebugReport } from "../debug/types";
 import type { StageResult } from "../sandbox/types";
+import type { TerminalFacts } from "../terminal/facts";
 import { type ChunkLimits, CODE_CHUNK, OUTPUT_CHUNK, STDIN_CHUNK } from "./text-chunks";
 
 /** What every stored-run page starts from: a RunRecord or a share snapshot. */
@@ -20,6 +21,8 @@ export interface StoredRun {
   run: StageResult | null;
   debug?: DebugReport | null;
   wallTimeMs?: number | null;
+  /** An interactive run: its run output is the terminal transcript. */
+  terminal?: TerminalFacts | null;
 }
 
 export type PartName = "compile" | "run" | "stdin" | `file-${number}`;

@@ -6,6 +6,7 @@
 import type { AnsiStyle } from "../ansi";
 import type { DebugReport } from "../debug/types";
 import type { StageResult } from "../sandbox/types";
+import type { TerminalFacts } from "../terminal/facts";
 import type { PreparedRun } from "./prepared-run";
 import type { PartName } from "./run-parts";
 
@@ -42,6 +43,8 @@ export interface RunViewModel {
   run: StageResult | null;
   wallTimeMs: number | null;
   debug: DebugReport | null;
+  /** An interactive run's limits and input; its run output is the transcript. */
+  terminal: TerminalFacts | null;
   files: { name: string; preview: TextPreview }[];
   stdin: TextPreview | null;
   /** The arguments as one line of JSON strings, cut to a few KiB. */
@@ -88,6 +91,7 @@ export function runViewModel(prepared: PreparedRun, id: string, endpoint: string
     run: m.run,
     wallTimeMs: m.wallTimeMs ?? null,
     debug: boundedDebug(m.debug),
+    terminal: m.terminal ?? null,
     files,
     stdin,
     args: args.length > ARGS_DISPLAY ? `${args.slice(0, ARGS_DISPLAY)}…` : args,

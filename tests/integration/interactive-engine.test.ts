@@ -102,6 +102,24 @@ describe.concurrent("interactive runs", () => {
     expect(r.run?.timeoutKind).toBe("idle");
   });
 
+  it("delivers input and the terminal size sent before the program started", async () => {
+    // Sent at once, before compiling or starting finishes: they must not be lost in rbrun's buffer.
+    const { run } = start(
+      { language: "python", files: [{ content: "import os\nprint(os.get_terminal_size(), repr(input()))" }] },
+      { size: { rows: 30, cols: 100 } },
+    );
+    run.write("early\r");
+    const r = await run.result;
+    expect(r.status).toBe("ok");
+    expect(r.run?.stdout).toContain("os.terminal_size(columns=100, lines=30) 'early'");
+    const pipes = start(
+      { language: "bash", files: [{ name: "main.sh", content: 'read x; echo "[$x]"' }] },
+      { tty: false },
+    );
+    pipes.run.write("typed early\n");
+    expect((await pipes.run.result).run?.stdout).toBe("[typed early]\n");
+  });
+
   it("caps the input a person can send", async () => {
     const { run, until } = start(
       { language: "python", files: [{ content: "print('ok', flush=True)\nimport time\ntime.sleep(2)" }] },

@@ -211,7 +211,8 @@ describe("rows from before migration 0005", () => {
       await client.$executeRawUnsafe("DETACH DATABASE legacy");
     }
     const { id, ...rest } = run;
-    expect(await getRun(id)).toEqual({ id, ...rest });
+    // Rows from before interactive runs read as batch runs (no terminal).
+    expect(await getRun(id)).toEqual({ id, ...rest, terminal: null });
     const found = await listRuns({ ownerId: owner, q: "LEGACY" });
     expect(found.runs.map((r) => r.id)).toEqual([run.id]);
     expect((await listRuns({ ownerId: owner, q: "boom" })).runs.map((r) => r.id)).toEqual([run.id]);

@@ -1,0 +1,97 @@
+import "server-only";
+import type { IncomingMessage } from "node:http";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer } from "ws";
+import { appEngine } from "../app-engine";
+import { addressKey } from "../http/client-address";
+import { checkPageRate } from "../http/rate-limit";
+import { MAX_BODY_BYTES } from "../http/responses";
+import { log } from "../log";
+import { interactiveLimits, interactiveSessions } from "../runs/interactive-limits";
+import type { SocketDeps } from "./api-run";
+import { headersOf } from "./connection";
+import { nativeConnect } from "./native-connect";
+import { originAllowed, type SocketAudience } from "./origin";
+import { pistonConnect } from "./piston-connect";
+import { TERMINAL_PATH, terminalRoute } from "./terminal-socket";
+
+/** What server.ts calls for every upgrade request, and at shutdown. */
+export interface UpgradeHandler {
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Close every socket (the server is going away). */
+  close(): void;
+}
+
+/** The process-wide slot server.ts forwards upgrades to (it lives outside Next's bundles). */
+export const UPGRADE_SLOT = Symbol.for("runbox.upgrade");
+
+/** Messages on the playground's socket are keystrokes and small control messages. */
+const TERMINAL_MAX_PAYLOAD = 64 * 1024;
+
+/** Answer a handshake with a plain HTTP error and drop the connection. */
+function refuse(socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void {
+  const body = `${message}\n`;
+  const extra = Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join("");
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ""}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\n${extra}Connection: close\r\n\r\n${body}`,
+  );
+}
+
+type Route = { audience: SocketAudience; open: (req: IncomingMessage) => ReturnType<typeof terminalRoute> };
+
+/**
+ * The WebSocket endpoints: Piston's /api/v2/connect, the native /api/v1/runs/connect and the
+ * playground's /api/runs/{id}/terminal. Every handshake is checked before it is accepted: the
+ * page-view rate of its address, its Origin (see origin.ts), and the route's own conditions.
+ */
+export function createUpgradeHandler(overrides: Partial<SocketDeps> = {}): UpgradeHandler {
+  const deps: SocketDeps = {
+    engine: overrides.engine ?? appEngine,
+    limits: overrides.limits ?? interactiveLimits(),
+    sessions: overrides.sessions ?? interactiveSessions(),
+  };
+  const api = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const page = new WebSocketServer({ noServer: true, maxPayload: TERMINAL_MAX_PAYLOAD });
+
+  const route = (path: string): Route | null => {
+    if (path === "/api/v2/connect") return { audience: "api", open: (req) => (ws) => pistonConnect(ws, req, deps) };
+    if (path === "/api/v1/runs/connect")
+      return { audience: "api", open: (req) => (ws) => nativeConnect(ws, req, deps) };
+    const id = TERMINAL_PATH.exec(path)?.[1];
+    if (id) return { audience: "page", open: (req) => terminalRoute(req, id, deps) };
+    return null;
+  };
+
+  return {
+    handle(req, socket, head) {
+      socket.on("error", () => socket.destroy());
+      try {
+        const path = new URL(req.url ?? "/", "http://x").pathname;
+        const r = route(path);
+        if (!r) return refuse(socket, 404, "Nothing here takes a WebSocket.");
+        const rate = checkPageRate(addressKey(headersOf(req)));
+        if (!rate.allowed) return refuse(socket, 429, "Too many requests: try again later.", rate.headers);
+        if (!originAllowed(r.audience, req.headers.origin, req.headers.host))
+          return refuse(socket, 403, "WebSockets here may only be opened by this site's own pages (or by programs).");
+        const opened = r.open(req);
+        if (typeof opened !== "function") return refuse(socket, opened.status, opened.message);
+        const server = r.audience === "page" ? page : api;
+        server.handleUpgrade(req, socket, head, opened);
+      } catch (err) {
+        log.error({ err, url: req.url }, "websocket upgrade failed");
+        refuse(socket, 500, "Something went wrong on the server.");
+      }
+    },
+    close() {
+      for (const server of [api, page]) for (const ws of server.clients) ws.close(1001, "The server is shutting down");
+    },
+  };
+}
+
+/** Install the app's handler in the process-wide slot server.ts forwards upgrades to. */
+export function installUpgradeHandler(): void {
+  (globalThis as { [UPGRADE_SLOT]?: UpgradeHandler })[UPGRADE_SLOT] = createUpgradeHandler();
+}
