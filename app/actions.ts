@@ -2,17 +2,17 @@
 
 import { headers } from "next/headers";
 import { appEngine } from "@/lib/app-engine";
-import { getExercise } from "@/lib/db/exercises";
+import { visibleExercise } from "@/lib/classes/access";
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import type { DebugReport } from "@/lib/debug/types";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
 import { type Admission, admitRun } from "@/lib/http/admission";
 import { addressKey } from "@/lib/http/client-address";
+import { currentUser, ensureOwnerId } from "@/lib/identity/current";
 import type { JudgeMode, PublicJudgement } from "@/lib/judge/judge";
 import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
-import { ensureOwner } from "@/lib/owner";
 import { startLiveRun } from "@/lib/runs/live-runs";
 import { forgetSharedRun } from "@/lib/views/shared-runs";
 
@@ -20,7 +20,7 @@ import { forgetSharedRun } from "@/lib/views/shared-runs";
 export async function startRun(input: unknown): Promise<ActionResult<{ id: string }>> {
   let admission: Admission | undefined;
   try {
-    const owner = await ensureOwner();
+    const owner = await ensureOwnerId();
     const engine = appEngine();
     const req = engine.parse(input);
     admission = await admitUiRun(owner);
@@ -49,7 +49,7 @@ const notFound = { ok: false as const, error: { code: "not_found", message: "Thi
 export async function shareRun(runId: unknown): Promise<ActionResult<{ slug: string }>> {
   try {
     if (typeof runId !== "string" || runId.length > 64) return notFound;
-    const owner = await ensureOwner();
+    const owner = await ensureOwnerId();
     const run = await getRun(runId);
     if (!run || run.ownerId !== owner) return notFound;
     if (run.status === "running")
@@ -64,7 +64,7 @@ export async function shareRun(runId: unknown): Promise<ActionResult<{ slug: str
 export async function revokeShare(slug: unknown): Promise<ActionResult<object>> {
   try {
     if (typeof slug !== "string") return notFound;
-    const ok = await revoke(slug, await ensureOwner());
+    const ok = await revoke(slug, await ensureOwnerId());
     if (ok) forgetSharedRun(slug);
     return ok ? { ok: true } : { ok: false, error: { code: "not_found", message: "This link does not exist." } };
   } catch (err) {
@@ -76,7 +76,7 @@ export async function revokeShare(slug: unknown): Promise<ActionResult<object>> 
 export async function removeRun(runId: unknown): Promise<ActionResult<object>> {
   try {
     if (typeof runId !== "string") return notFound;
-    return (await deleteRun(runId, await ensureOwner())) ? { ok: true } : notFound;
+    return (await deleteRun(runId, await ensureOwnerId())) ? { ok: true } : notFound;
   } catch (err) {
     return actionError(err);
   }
@@ -91,8 +91,8 @@ export async function judgeSolution(
   try {
     if (typeof slug !== "string" || (mode !== "samples" && mode !== "submit"))
       return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };
-    const owner = await ensureOwner();
-    const ex = await getExercise(slug);
+    const owner = await ensureOwnerId();
+    const ex = (await visibleExercise(slug, await currentUser()))?.def;
     if (!ex) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
     const engine = appEngine();
     const req = parseSolution(engine, ex, solution);

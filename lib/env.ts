@@ -87,6 +87,10 @@ export const Env = z.object({
   RUNBOX_TRUSTED_PROXIES: z.string().default(""),
   /** Key that signs owner cookies; unset: a random one kept in the state folder (file "secret"). */
   RUNBOX_SECRET: optional(z.string().min(32, "RUNBOX_SECRET must be at least 32 characters.")),
+  /** Usernames (comma-separated) that are admins; the first account of an install is one too. */
+  RUNBOX_ADMIN_USERS: z.string().default(""),
+  /** Sign-in, sign-up and class-join attempts per minute per client address. */
+  RUNBOX_SIGNIN_RATE_LIMIT_PER_MINUTE: int(30, 1),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });
@@ -110,6 +114,16 @@ export function env(): Env {
 export function maxRunsPerClient(): number {
   const e = env();
   return e.RUNBOX_MAX_RUNS_PER_CLIENT ?? Math.max(1, Math.floor(e.RUNBOX_MAX_CONCURRENCY / 2));
+}
+
+/** The usernames RUNBOX_ADMIN_USERS names, lower-cased. */
+export function adminUsernames(): Set<string> {
+  return new Set(
+    env()
+      .RUNBOX_ADMIN_USERS.split(",")
+      .map((u) => u.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 /** Absolute path of a file in the state folder. */

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ERROR_TONE, formatMs, previewLine, STATUS_LABEL, STATUS_TONE } from "@/components/runs/describe";
 import { SiteHeader } from "@/components/ui/site-header";
 import { listRuns } from "@/lib/db/runs";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 import { LANGUAGES } from "@/lib/sandbox/languages";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,7 @@ export default async function RunsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  const owner = await currentOwner();
+  const owner = (await currentIdentity()).ownerId;
   const language = LANGUAGES.some((l) => l.id === params.language) ? params.language : undefined;
   const status = STATUSES.includes(params.status ?? "") ? params.status : undefined;
   const q = params.q?.slice(0, 200) || undefined;

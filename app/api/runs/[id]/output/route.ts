@@ -1,6 +1,6 @@
 import { getRun } from "@/lib/db/runs";
 import { errorResponse } from "@/lib/http/responses";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 import { findLanguage } from "@/lib/sandbox/languages";
 import { chunkError, chunkResponse, parseChunkQuery } from "@/lib/views/chunk-response";
 import { PreparedRun } from "@/lib/views/prepared-run";
@@ -16,7 +16,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
     const query = parseChunkQuery(request.url);
     if (query instanceof Response) return query;
     const { id } = await ctx.params;
-    const owner = await currentOwner();
+    const owner = (await currentIdentity()).ownerId;
     const run = id.length <= 64 ? await getRun(id) : null;
     if (!run || !owner || run.ownerId !== owner) return chunkError(404, "not_found", "This run does not exist.");
     const prepared = new PreparedRun(run, findLanguage(run.language)?.defaultFile);

@@ -1,4 +1,4 @@
-import { deleteExercise, getExercise } from "@/lib/db/exercises";
+import { deleteExercise, getPublicExercise } from "@/lib/db/exercises";
 import { adminDenied } from "@/lib/http/admin";
 import { publicExercise } from "@/lib/http/exercise-views";
 import { errorResponse, json } from "@/lib/http/responses";
@@ -11,7 +11,7 @@ const notFound = () => json({ error: { code: "not_found", message: "No exercise 
 /** Statement, starter code and visible tests (hidden tests never leave the server). */
 export async function GET(_request: Request, ctx: Ctx) {
   try {
-    const ex = await getExercise((await ctx.params).slug);
+    const ex = await getPublicExercise((await ctx.params).slug);
     return ex ? json(publicExercise(ex)) : notFound();
   } catch (err) {
     return errorResponse(err);

@@ -1,6 +1,6 @@
 import { getRun } from "@/lib/db/runs";
 import { errorResponse, json } from "@/lib/http/responses";
-import { ownerOf } from "@/lib/owner";
+import { identityOf } from "@/lib/identity/current";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   try {
     const { id } = await ctx.params;
     const run = id.length <= 64 ? await getRun(id) : null;
-    if (!run || (run.ownerId !== null && run.ownerId !== ownerOf(request)))
+    if (!run || (run.ownerId !== null && run.ownerId !== (await identityOf(request)).ownerId))
       return json({ error: { code: "not_found", message: "No run has this id." } }, 404);
     const { ownerId: _owner, ...visible } = run;
     return json(visible);

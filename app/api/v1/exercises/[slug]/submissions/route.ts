@@ -1,5 +1,5 @@
 import { appEngine } from "@/lib/app-engine";
-import { getExercise } from "@/lib/db/exercises";
+import { getPublicExercise } from "@/lib/db/exercises";
 import { withRunAdmission } from "@/lib/http/admission";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { parseSolution } from "@/lib/judge/solution";
@@ -15,7 +15,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
 async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   try {
     const body = await readJson(request);
-    const ex = await getExercise((await ctx.params).slug);
+    const ex = await getPublicExercise((await ctx.params).slug);
     if (!ex) return json({ error: { code: "not_found", message: "No exercise has this slug." } }, 404);
     const engine = appEngine();
     const req = parseSolution(engine, ex, body);
