@@ -44,16 +44,17 @@ async function studentSolves(page: Page, joinLink: string, username: string, slu
 test("a teacher runs a class from the browser: exercise, assignment, dashboard, CSV, similarity", async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const tag = randomBytes(3).toString("hex");
   const names = { teacher: `teacher-${tag}`, ada: `ada-${tag}`, bob: `bob-${tag}` };
 
-  // A teacher signs up (as a student), and an admin makes them a teacher.
+  // The admin first (on a fresh database the first account is an admin anyway), then a teacher
+  // signs up, as a student, and the admin makes them a teacher.
+  const admin = await newPage(browser);
+  await new AccountPage(admin).signInOrUp(ADMIN.username, ADMIN.password);
   const teacher = await newPage(browser);
   await new AccountPage(teacher).signUp(names.teacher, PASSWORD);
   await expect(teacher.getByTestId("account-role")).toHaveAttribute("data-role", "student");
-  const admin = await newPage(browser);
-  await new AccountPage(admin).signInOrUp(ADMIN.username, ADMIN.password);
   await admin.goto("/admin/users");
   const row = admin.locator(`[data-testid="user-row"][data-username="${names.teacher}"]`);
   await row.getByTestId("role-select").selectOption("teacher");
@@ -80,6 +81,8 @@ test("a teacher runs a class from the browser: exercise, assignment, dashboard, 
   await t.publishToClasses();
   if (shots) await teacher.screenshot({ path: "docs/teacher-editor.png", fullPage: true });
   await t.assign(classId, slug);
+  // A catalog exercise too, which nobody solves: its cells stay empty.
+  await t.assign(classId, "hello-name");
 
   // Two students join with the link and solve it (the second copies the first).
   const ada = await newPage(browser);
@@ -91,6 +94,7 @@ test("a teacher runs a class from the browser: exercise, assignment, dashboard, 
   await teacher.goto(`/classes/${classId}/dashboard`);
   await expect(t.cell(names.ada)).toHaveAttribute("data-verdict", "AC");
   await expect(t.cell(names.bob)).toHaveAttribute("data-verdict", "AC");
+  await expect(teacher.getByTestId("grid-cell").filter({ hasText: "0 tries" })).toHaveCount(2);
   if (shots) await teacher.screenshot({ path: "docs/teacher-dashboard.png" });
   const csv = await (await teacher.request.get(`/classes/${classId}/dashboard.csv`)).text();
   expect(csv.split("\r\n")[0]).toContain(`${slug} verdict`);

@@ -2,8 +2,11 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { type AuthOutcome, signIn, signUp } from "@/lib/auth/accounts";
+import { type AuthOutcome, changePassword, signIn, signUp } from "@/lib/auth/accounts";
+import { deleteOtherSessions } from "@/lib/db/sessions";
 import { addressKey } from "@/lib/http/client-address";
+import type { FormResult } from "@/lib/http/form-result";
+import { currentIdentity } from "@/lib/identity/current";
 import { safeNext } from "@/lib/identity/pages";
 import { beginSession, endAllSessions, endSession } from "@/lib/identity/session-cookies";
 import { log } from "@/lib/log";
@@ -63,4 +66,25 @@ export async function signOutAction(): Promise<void> {
 export async function signOutEverywhereAction(): Promise<void> {
   await endAllSessions();
   redirect("/sign-in");
+}
+
+/** Change the password (the current one is asked); every other browser is signed out. */
+export async function changePasswordAction(_prev: FormResult, form: FormData): Promise<FormResult> {
+  const identity = await currentIdentity();
+  if (identity.kind !== "user") return { error: "Sign in first." };
+  try {
+    const outcome = await changePassword(identity.user.username, {
+      current: field(form, "current"),
+      password: field(form, "password"),
+      confirm: field(form, "confirm"),
+    });
+    if (!outcome.ok) return { error: outcome.error.message };
+    const ended = await deleteOtherSessions(identity.user.id, identity.sessionId);
+    return {
+      ok: `Password changed${ended ? `; ${ended} other ${ended === 1 ? "browser was" : "browsers were"} signed out` : ""}.`,
+    };
+  } catch (err) {
+    log.error({ err }, "password change failed");
+    return { error: "Something went wrong on the server. Try again." };
+  }
 }

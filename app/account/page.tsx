@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { signOutAction, signOutEverywhereAction } from "@/app/account/actions";
+import { changePasswordAction, signOutAction, signOutEverywhereAction } from "@/app/account/actions";
+import { ActionForm } from "@/components/ui/action-form";
 import { SiteHeader } from "@/components/ui/site-header";
-import { BUTTON, BUTTON_DANGER, CARD, MUTED } from "@/components/ui/styles";
+import { BUTTON, BUTTON_DANGER, CARD, INPUT, MUTED } from "@/components/ui/styles";
 import { hasRole } from "@/lib/auth/roles";
 import { listSessions } from "@/lib/db/sessions";
 import { currentIdentity } from "@/lib/identity/current";
@@ -79,6 +80,33 @@ export default async function AccountPage() {
               </button>
             </form>
           </div>
+        </section>
+        <section className={CARD} aria-labelledby="password-h">
+          <h2 id="password-h" className="mb-2 font-semibold">
+            Change your password
+          </h2>
+          <ActionForm
+            action={changePasswordAction}
+            className="flex flex-wrap items-end gap-2"
+            label="Change your password"
+          >
+            <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
+            {(
+              [
+                ["current", "Current password", "current-password"],
+                ["password", "New password", "new-password"],
+                ["confirm", "New password again", "new-password"],
+              ] as const
+            ).map(([name, text, auto]) => (
+              <label key={name} className="flex flex-col gap-1 text-sm font-medium">
+                {text}
+                <input name={name} type="password" autoComplete={auto} required className={INPUT} />
+              </label>
+            ))}
+            <button type="submit" className={BUTTON}>
+              Change password
+            </button>
+          </ActionForm>
         </section>
       </main>
     </>

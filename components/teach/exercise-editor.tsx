@@ -259,6 +259,13 @@ export function ExerciseEditor({ slug, initial, languages, visibility: initialVi
               Put in the public catalog
             </button>
           )}
+          <span className="text-sm" data-testid="reference-status" data-accepted={accepted && !dirty ? "1" : "0"}>
+            {slug === null
+              ? ""
+              : accepted
+                ? "✓ The reference solution passes every test."
+                : "✗ The reference solution does not pass every test yet."}
+          </span>
           <span className={`text-sm ${MUTED}`} data-testid="ex-visibility" data-visibility={visibility}>
             {VISIBILITY_TEXT[visibility]}
             {dirty ? " Unsaved changes." : ""}

@@ -14,6 +14,8 @@ export class AccountPage {
   /** Sign up on the form already open (e.g. after a join link's redirect), or at /sign-up. */
   async signUp(username: string, password: string, open = true) {
     if (open) await this.page.goto("/sign-up");
+    // Only the sign-up form has it: the page has really changed before the fields are filled.
+    await this.page.getByTestId("sign-up-form").waitFor();
     await this.fill(username, password, true);
     await expect(this.page.getByTestId("nav-account")).toHaveText(username);
   }

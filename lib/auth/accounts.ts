@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { clearFailedSignIns, createUser, findUserByUsername, noteFailedSignIn, setRole } from "../db/users";
+import {
+  clearFailedSignIns,
+  createUser,
+  findUserByUsername,
+  noteFailedSignIn,
+  setPasswordHash,
+  setRole,
+} from "../db/users";
 import { adminUsernames } from "../env";
 import { dummyHash, hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { passwordProblem } from "./password-policy";
@@ -87,4 +94,26 @@ export async function signIn(input: unknown, address: string): Promise<AuthOutco
   }
   if (user.failedSignIns > 0) await clearFailedSignIns(user.id);
   return { ok: true, user: await withConfiguredRole({ id: user.id, username: user.username, role: user.role }) };
+}
+
+/** A new password, given the current one (same per-account wait as sign-in after failures). */
+export async function changePassword(
+  username: string,
+  input: { current: string; password: string; confirm: string },
+): Promise<AuthOutcome> {
+  const user = await findUserByUsername(username);
+  if (!user) return fail("not_found", "This account does not exist.");
+  const wait = lockedForMs(user);
+  if (wait > 0) return fail("locked", `Too many failed attempts: try again in ${Math.ceil(wait / 1000)} s.`);
+  if (input.current.length > MAX_PASSWORD_LENGTH || !(await verifyPassword(input.current, user.passwordHash))) {
+    await noteFailedSignIn(user.id);
+    return fail("wrong_credentials", "The current password is wrong.", { current: "Wrong password." });
+  }
+  const problem = passwordProblem(input.password, user.username);
+  if (problem) return fail("invalid_request", problem, { password: problem });
+  if (input.password !== input.confirm)
+    return fail("invalid_request", "The two new passwords differ.", { confirm: "The two passwords differ." });
+  await setPasswordHash(user.id, await hashPassword(input.password));
+  if (user.failedSignIns > 0) await clearFailedSignIns(user.id);
+  return { ok: true, user: { id: user.id, username: user.username, role: user.role } };
 }

@@ -66,3 +66,9 @@ export async function deleteExpiredSessions(): Promise<number> {
   const { count } = await (await db()).session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
   return count;
 }
+
+/** Every session of the user but one (after a password change, other browsers sign in again). */
+export async function deleteOtherSessions(userId: string, keepId: string): Promise<number> {
+  const { count } = await (await db()).session.deleteMany({ where: { userId, id: { not: keepId } } });
+  return count;
+}

@@ -136,6 +136,31 @@ describe("sessions", () => {
   });
 });
 
+describe("password change", () => {
+  it("needs the current password and signs every other browser out", async () => {
+    const ip = "198.51.100.60";
+    const name = uniqueName("gus");
+    const here = (await signUp(ip, name)).session as string;
+    const there = (await signIn(ip, name, PASSWORD)).session as string;
+    const change = (current: string) =>
+      callFormAction(
+        ACCOUNT,
+        server.base,
+        "/account",
+        "changePasswordAction",
+        { current, password: "a brand new passphrase", confirm: "a brand new passphrase" },
+        { cookie: `runbox_session=${here}`, ...from(ip) },
+      );
+    expect((await change("not my password")).result).toMatchObject({ error: "The current password is wrong." });
+    expect((await page("/account", `runbox_session=${there}`)).status).toBe(200);
+    expect((await change(PASSWORD)).result).toMatchObject({ ok: expect.stringContaining("1 other browser") });
+    expect((await page("/account", `runbox_session=${there}`)).status).toBe(307);
+    expect((await page("/account", `runbox_session=${here}`)).status).toBe(200);
+    expect((await signIn(ip, name, PASSWORD)).session).toBeNull();
+    expect((await signIn(ip, name, "a brand new passphrase")).session).toMatch(/^[\w-]{43}$/);
+  });
+});
+
 describe("throttling", () => {
   it("makes an account wait after 5 failures in a row, even for the right password, from any address", async () => {
     const name = uniqueName("dee");

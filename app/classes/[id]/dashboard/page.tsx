@@ -32,14 +32,16 @@ export default async function DashboardPage({ params }: { params: Promise<{ id: 
             Export CSV
           </a>
         </div>
+        <p className={`text-sm ${MUTED}`}>
+          Each cell: best verdict, attempts, time of the first accept (UTC), and "late" when the due date passed before
+          it. Open a cell for the code.
+        </p>
         {grid.students.length === 0 || grid.assignments.length === 0 ? (
           <p className={MUTED}>The grid fills in once students have joined and exercises are assigned.</p>
         ) : (
           <div className="overflow-auto">
             <table className="border-collapse text-sm" data-testid="grid">
-              <caption className={`mb-2 text-left text-sm ${MUTED}`}>
-                Each cell: best verdict, attempts, time of the first accept (UTC). Open a cell for the code.
-              </caption>
+              <caption className="sr-only">Best verdict of each student on each assigned exercise</caption>
               <thead>
                 <tr>
                   <th scope="col" className="border border-zinc-300 p-2 text-left dark:border-zinc-700">
