@@ -91,4 +91,47 @@ describe("similarity reports", () => {
     const { pairs } = similarityReport(subs.slice(0, 2), { starter: { python: ORIGINAL } });
     expect(pairs).toEqual([]);
   });
+
+  it("ignores code most of a big class shares, but not a copy between two of them", () => {
+    // What the whole class writes alike (reading input), longer than anyone's own part.
+    const shared = [
+      "import sys",
+      "def read_all():",
+      "    data = sys.stdin.read().split()",
+      "    n = int(data[0])",
+      "    rows = [list(map(int, data[1 + i * 3: 4 + i * 3])) for i in range(n)]",
+      "    return n, rows",
+      "n, rows = read_all()",
+      "for row in rows:",
+      "    if not row: continue",
+      "    a0, a1, a2 = row[0], row[1], row[2]",
+      "    a3, a4, a5 = a0 + a1, a1 * a2, a2 - a0",
+      "",
+    ].join("\n");
+    // Each student's own part: expressions whose operators a per-student generator picks.
+    const ops = ["+", "-", "*", "/", "%", "<", ">", "&", "|", "^"];
+    const own = (i: number) => {
+      let seed = i * 7919 + 17;
+      const op = () => {
+        seed = (seed * 48271) % 2147483647;
+        return ops[seed % ops.length];
+      };
+      const lines = Array.from(
+        { length: 8 },
+        (_, k) => `    x${k} = (${Array.from({ length: 6 }, (_, j) => `a${j} ${op()}`).join(" ")} 1)\n`,
+      );
+      return shared + lines.join("");
+    };
+    const many = Array.from({ length: 14 }, (_, i) => ({
+      id: String(i),
+      owner: `s${i}`,
+      language: "python",
+      code: own(i),
+    }));
+    expect(similarityReport(many, { threshold: 0.5 }).pairs).toEqual([]);
+    const copied = [...many, { id: "copy", owner: "copier", language: "python", code: own(5).replaceAll("x", "y") }];
+    expect(similarityReport(copied, { threshold: 0.5 }).pairs.map((p) => [p.a.owner, p.b.owner])).toEqual([
+      ["s5", "copier"],
+    ]);
+  });
 });

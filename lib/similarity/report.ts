@@ -1,4 +1,12 @@
 import { compare, type Document, fingerprint, type Match, regions } from "./compare";
+
+/** A document without some fingerprints (no second tokenization). */
+function without(d: Document, drop: Set<number> | undefined): Document {
+  if (!drop || drop.size === 0) return d;
+  const prints = d.prints.filter((p) => !drop.has(p.hash));
+  return { ...d, prints, hashes: new Set(prints.map((p) => p.hash)) };
+}
+
 import { tokenize } from "./tokenize";
 import { winnow } from "./winnow";
 
@@ -59,23 +67,32 @@ export function similarityReport(
     );
   };
   const commonBy = new Map([...perLanguage.keys()].map((l) => [l, common(l)]));
-  if ([...commonBy.values()].some((c) => c.size > 0))
-    fingerprinted = docs.map((s) =>
-      fingerprint(
-        s.id,
-        s.language,
-        s.code,
-        new Set([...(starterPrints.get(s.language) ?? []), ...(commonBy.get(s.language) ?? [])]),
-      ),
-    );
+  fingerprinted = fingerprinted.map((d) => without(d, commonBy.get(d.language)));
   const byId = new Map(docs.map((d) => [d.id, d]));
   const docById = new Map(fingerprinted.map((d) => [d.id, d]));
+  // Shared fingerprints per pair through an inverted index (fingerprint → submissions), so only
+  // pairs that share something are looked at; each rare fingerprint is in at most a few of them.
+  const n = fingerprinted.length;
+  const sharedCount = new Uint32Array(n * n);
+  const postings = new Map<string, number[]>();
+  fingerprinted.forEach((d, i) => {
+    for (const h of d.hashes) {
+      const key = `${d.language}:${h}`;
+      const list = postings.get(key);
+      if (list) {
+        for (const j of list) sharedCount[j * n + i] = (sharedCount[j * n + i] as number) + 1;
+        list.push(i);
+      } else postings.set(key, [i]);
+    }
+  });
   const matches: Match[] = [];
-  for (let i = 0; i < fingerprinted.length; i++)
-    for (let j = i + 1; j < fingerprinted.length; j++) {
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const count = sharedCount[i * n + j] as number;
+      if (count === 0) continue;
       const a = fingerprinted[i] as Document;
       const b = fingerprinted[j] as Document;
-      if (a.language !== b.language) continue;
+      if (count / Math.min(a.hashes.size, b.hashes.size) < threshold) continue;
       const m = compare(a, b);
       if (m && Math.max(m.aShare, m.bShare) >= threshold) matches.push(m);
     }
