@@ -66,7 +66,6 @@ test("a teacher runs a class from the browser: exercise, assignment, dashboard, 
   await teacher.goto("/account");
   await expect(teacher.getByTestId("account-role")).toHaveAttribute("data-role", "teacher");
   const { id: classId, joinLink } = await t.createClass(`Period 3 ${tag}`);
-  if (shots) await teacher.screenshot({ path: "docs/teacher-class.png" });
   const slug = await t.writeExercise({
     title: `Sum of two ${tag}`,
     statement:
@@ -107,7 +106,12 @@ test("a teacher runs a class from the browser: exercise, assignment, dashboard, 
 
   // The similarity report pairs the two.
   await teacher.goto(`/classes/${classId}`);
-  await teacher.getByRole("link", { name: "Similarity report" }).click();
+  await expect(teacher.getByTestId("roster-row")).toHaveCount(2);
+  if (shots) await teacher.screenshot({ path: "docs/teacher-class.png", fullPage: true });
+  await teacher
+    .locator(`[data-testid="assignment-row"][data-slug="${slug}"]`)
+    .getByRole("link", { name: "Similarity report" })
+    .click();
   await expect(teacher.getByTestId("similarity-pair")).toHaveCount(1);
   await expect(teacher.getByTestId("similarity-pair")).toContainText(names.ada);
   await expect(teacher.locator("mark").first()).toBeVisible();
