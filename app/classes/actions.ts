@@ -6,15 +6,9 @@ import { redirect } from "next/navigation";
 import { hasRole } from "@/lib/auth/roles";
 import { takeAuthAttempt } from "@/lib/auth/throttle";
 import { canAssign, classOfTeacher } from "@/lib/classes/access";
+import { normalizeJoinCode } from "@/lib/classes/join-code";
 import { assign, unassign } from "@/lib/db/assignments";
-import {
-  addMember,
-  classByJoinCode,
-  createClass,
-  normalizeJoinCode,
-  removeMember,
-  setJoinCode,
-} from "@/lib/db/classes";
+import { addMember, classByJoinCode, createClass, removeMember, setJoinCode } from "@/lib/db/classes";
 import { getExerciseMeta } from "@/lib/db/exercises";
 import { addressKey } from "@/lib/http/client-address";
 import { type FormResult, formField } from "@/lib/http/form-result";

@@ -3,10 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { hasRole, type Role, type SessionUser } from "../auth/roles";
 import { currentUser } from "./current";
 
-/** A path that stays on this site (for ?next=): "/x", never "//host" or "/\\host". */
-export function safeNext(next: unknown, fallback = "/"): string {
-  return typeof next === "string" && /^\/(?![/\\])[^\s]*$/.test(next) && next.length <= 500 ? next : fallback;
-}
+export { safeNext } from "./safe-next";
 
 /**
  * The signed-in user of a page; signed out → the sign-in page (back here after), lacking the

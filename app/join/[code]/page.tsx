@@ -2,7 +2,8 @@ import { joinClassAction } from "@/app/classes/actions";
 import { ActionForm } from "@/components/ui/action-form";
 import { SiteHeader } from "@/components/ui/site-header";
 import { BUTTON_PRIMARY, MUTED } from "@/components/ui/styles";
-import { classByJoinCode, normalizeJoinCode } from "@/lib/db/classes";
+import { normalizeJoinCode } from "@/lib/classes/join-code";
+import { classByJoinCode } from "@/lib/db/classes";
 import { requirePageUser } from "@/lib/identity/pages";
 
 export const dynamic = "force-dynamic";
