@@ -3,7 +3,9 @@ import { notFound, redirect } from "next/navigation";
 import { hasRole, type Role, type SessionUser } from "../auth/roles";
 import { currentUser } from "./current";
 
-export { safeNext } from "./safe-next";
+import { safeNext } from "./safe-next";
+
+export { safeNext };
 
 /**
  * The signed-in user of a page; signed out → the sign-in page (back here after), lacking the
