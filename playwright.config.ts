@@ -37,6 +37,8 @@ export default defineConfig({
       RUNBOX_STATE_DIR: state,
       DATABASE_URL: process.env.DATABASE_URL ?? `file:${path.join(state, "test.db")}`,
       LOG_LEVEL: "warn",
+      // e2e/classroom.spec.ts signs in as this admin to make a teacher.
+      RUNBOX_ADMIN_USERS: "e2e-admin",
     },
   },
 });

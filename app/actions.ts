@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { appEngine } from "@/lib/app-engine";
-import { getExercise } from "@/lib/db/exercises";
+import { visibleExercise } from "@/lib/classes/access";
 import { deleteRun, getRun } from "@/lib/db/runs";
 import { createShare, revokeShare as revoke } from "@/lib/db/shares";
 import type { DebugReport } from "@/lib/debug/types";
@@ -11,10 +11,10 @@ import { NotFound } from "@/lib/errors";
 import { type ActionResult, actionError } from "@/lib/http/action-result";
 import { type Admission, admitRun, admitSubmission } from "@/lib/http/admission";
 import { addressKey } from "@/lib/http/client-address";
+import { currentUser, ensureOwnerId } from "@/lib/identity/current";
 import type { JudgeMode, PublicJudgement } from "@/lib/judge/judge";
 import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
-import { ensureOwner } from "@/lib/owner";
 import { interactiveLimits, interactiveSessions, sessionRefusal } from "@/lib/runs/interactive-limits";
 import { startLiveRun } from "@/lib/runs/live-runs";
 import { forgetSharedRun } from "@/lib/views/shared-runs";
@@ -32,7 +32,7 @@ export async function startRun(
   let admission: Admission | undefined;
   let session: { release: () => void } | undefined;
   try {
-    const owner = await ensureOwner();
+    const owner = await ensureOwnerId();
     const engine = appEngine();
     const req = engine.parse(input);
     const size = TerminalOptions.safeParse(options).data?.terminal;
@@ -82,7 +82,7 @@ const noSuchRun = () => new NotFound("This run does not exist.");
 export async function shareRun(runId: unknown): Promise<ActionResult<{ slug: string }>> {
   try {
     if (typeof runId !== "string" || runId.length > 64) throw noSuchRun();
-    const owner = await ensureOwner();
+    const owner = await ensureOwnerId();
     const run = await getRun(runId);
     if (!run || run.ownerId !== owner) throw noSuchRun();
     if (run.status === "running")
@@ -97,7 +97,7 @@ export async function shareRun(runId: unknown): Promise<ActionResult<{ slug: str
 export async function revokeShare(slug: unknown): Promise<ActionResult<object>> {
   try {
     if (typeof slug !== "string") throw new NotFound("This link does not exist.");
-    const ok = await revoke(slug, await ensureOwner());
+    const ok = await revoke(slug, await ensureOwnerId());
     if (ok) forgetSharedRun(slug);
     if (!ok) throw new NotFound("This link does not exist.");
     return { ok: true };
@@ -110,7 +110,7 @@ export async function revokeShare(slug: unknown): Promise<ActionResult<object>> 
 export async function removeRun(runId: unknown): Promise<ActionResult<object>> {
   try {
     if (typeof runId !== "string") throw noSuchRun();
-    if (!(await deleteRun(runId, await ensureOwner()))) throw noSuchRun();
+    if (!(await deleteRun(runId, await ensureOwnerId()))) throw noSuchRun();
     return { ok: true };
   } catch (err) {
     return actionError(err);
@@ -126,8 +126,8 @@ export async function judgeSolution(
   try {
     if (typeof slug !== "string" || (mode !== "samples" && mode !== "submit"))
       return { ok: false, error: { code: "invalid_request", message: "Unknown exercise or mode." } };
-    const owner = await ensureOwner();
-    const ex = await getExercise(slug);
+    const owner = await ensureOwnerId();
+    const ex = (await visibleExercise(slug, await currentUser()))?.def;
     if (!ex) throw new NotFound("This exercise does not exist.");
     const engine = appEngine();
     const req = parseSolution(engine, ex, solution);

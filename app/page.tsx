@@ -4,7 +4,7 @@ import { SiteHeader } from "@/components/ui/site-header";
 import { getRun } from "@/lib/db/runs";
 import { getShare } from "@/lib/db/shares";
 import { languagesForUi } from "@/lib/http/languages-for-ui";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +38,7 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
     if (share) seed = seedOf(share.snapshot.language, share.snapshot.files, share.snapshot.stdin, share.snapshot.args);
   } else if (params.run) {
     const run = await getRun(params.run);
-    if (run?.ownerId && run.ownerId === (await currentOwner())) {
+    if (run?.ownerId && run.ownerId === (await currentIdentity()).ownerId) {
       seed = { ...seedOf(run.language, run.files, run.stdin, run.args), limits: run.limits };
       seed.env = Object.entries(run.env)
         .map(([k, v]) => `${k}=${v}`)

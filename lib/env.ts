@@ -124,6 +124,10 @@ export const Env = z.object({
   RUNBOX_MAX_INTERACTIVE: optional(z.coerce.number().int().min(1)),
   /** Interactive sessions one client (address, and browser for the playground) holds at once. */
   RUNBOX_MAX_INTERACTIVE_PER_CLIENT: int(2, 1),
+  /** Usernames (comma-separated) that are admins; the first account of an install is one too. */
+  RUNBOX_ADMIN_USERS: z.string().default(""),
+  /** Sign-in, sign-up and class-join attempts per minute per client address. */
+  RUNBOX_SIGNIN_RATE_LIMIT_PER_MINUTE: int(30, 1),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });
@@ -153,6 +157,16 @@ export function maxRunsPerClient(): number {
 export function maxInteractive(): number {
   const e = env();
   return e.RUNBOX_MAX_INTERACTIVE ?? Math.max(1, e.RUNBOX_MAX_CONCURRENCY - 1);
+}
+
+/** The usernames RUNBOX_ADMIN_USERS names, lower-cased. */
+export function adminUsernames(): Set<string> {
+  return new Set(
+    env()
+      .RUNBOX_ADMIN_USERS.split(",")
+      .map((u) => u.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 /** Absolute path of a file in the state folder. */

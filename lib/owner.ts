@@ -14,26 +14,12 @@ export const OWNER_COOKIE_OPTIONS = {
   maxAge: 60 * 60 * 24 * 365 * 2,
 };
 
-/** The current visitor's owner id, or null when they have none (API clients, first request). */
-export async function currentOwner(): Promise<string | null> {
-  return verifyOwnerToken((await cookies()).get(OWNER_COOKIE)?.value);
-}
-
-/** The owner id of a route handler's request (works where next/headers has no request scope). */
-export function ownerOf(request: Request): string | null {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === OWNER_COOKIE) {
-      const id = verifyOwnerToken(part.slice(eq + 1).trim());
-      if (id) return id;
-    }
-  }
-  return null;
-}
-
-/** The owner id, creating the cookie when missing (only where cookies may be set: actions, routes). */
+/**
+ * The anonymous browser's id, creating the cookie when missing (only where cookies may be set:
+ * actions, routes). Who is asking — a user or this browser — is lib/identity/current.ts's answer.
+ */
 export async function ensureOwner(): Promise<string> {
-  const existing = await currentOwner();
+  const existing = verifyOwnerToken((await cookies()).get(OWNER_COOKIE)?.value);
   if (existing) return existing;
   const { id, token } = newOwnerToken();
   (await cookies()).set(OWNER_COOKIE, token, OWNER_COOKIE_OPTIONS);

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { AssignedList } from "@/components/classes/assigned-list";
 import { SiteHeader } from "@/components/ui/site-header";
+import { assignedItems } from "@/lib/classes/assigned";
 import { listExercises } from "@/lib/db/exercises";
 import { progressOf } from "@/lib/db/submissions";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Exercises · Runbox" };
@@ -20,8 +22,13 @@ export default async function ExercisesPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  const owner = await currentOwner();
-  const [all, progress] = await Promise.all([listExercises(), owner ? progressOf(owner) : Promise.resolve(new Map())]);
+  const identity = await currentIdentity();
+  const owner = identity.ownerId;
+  const [all, progress, assigned] = await Promise.all([
+    listExercises(),
+    owner ? progressOf(owner) : Promise.resolve(new Map()),
+    identity.user ? assignedItems(identity.user.id) : Promise.resolve([]),
+  ]);
   const tags = [...new Set(all.flatMap((e) => e.tags))].sort();
   const shown = all.filter(
     (e) => (!params.difficulty || e.difficulty === params.difficulty) && (!params.tag || e.tags.includes(params.tag)),
@@ -45,6 +52,14 @@ export default async function ExercisesPage({
             {solved} of {all.length} solved
           </p>
         </div>
+        {assigned.length > 0 && (
+          <section aria-labelledby="assigned-h" className="flex flex-col gap-2" data-testid="assigned-to-you">
+            <h2 id="assigned-h" className="text-lg font-semibold">
+              Assigned to you
+            </h2>
+            <AssignedList items={assigned} />
+          </section>
+        )}
         <nav aria-label="Filter by difficulty" className="flex flex-wrap gap-2">
           <Link href={href({ difficulty: undefined })} className={chip(!params.difficulty)}>
             All levels

@@ -3,8 +3,8 @@ import { ERROR_TONE, formatMs, previewLine, STATUS_LABEL, STATUS_TONE } from "@/
 import { SiteHeader } from "@/components/ui/site-header";
 import { appEngine } from "@/lib/app-engine";
 import { listRuns } from "@/lib/db/runs";
+import { currentIdentity } from "@/lib/identity/current";
 import { isStoredStatus, STORED_STATUSES, type StoredStatus } from "@/lib/outcome-text";
-import { currentOwner } from "@/lib/owner";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "History · Runbox" };
@@ -19,7 +19,7 @@ export default async function RunsPage({
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const params = await searchParams;
-  const owner = await currentOwner();
+  const owner = (await currentIdentity()).ownerId;
   const languages = appEngine().languages();
   const language = languages.some((l) => l.id === params.language) ? params.language : undefined;
   const status =

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountMenu } from "@/components/account/account-menu";
 import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
@@ -21,7 +22,8 @@ export function SiteHeader() {
           History
         </Link>
       </nav>
-      <div className="ml-auto">
+      <div className="ml-auto flex items-center gap-3">
+        <AccountMenu />
         <ThemeToggle />
       </div>
     </header>

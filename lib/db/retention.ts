@@ -4,6 +4,7 @@ import { log } from "../log";
 import { db } from "./client";
 import { reclaimSpace } from "./maintenance";
 import { expireBucket, runBucket, submissionBucket, type TrimResult, trimBucket } from "./retention-buckets";
+import { deleteExpiredSessions } from "./sessions";
 
 const MiB = 1024 * 1024;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -148,6 +149,7 @@ async function sweep(policy: StoragePolicy, now: Date): Promise<SweepReport> {
     add("ownerRuns", await trimBucket(runBucket({ ownerId }), ownerRunLimits(policy)));
   for (const ownerId of await ownersOver("submission", policy.ownerMaxSubmissions, policy.ownerMaxBytes))
     add("submissions", await trimBucket(submissionBucket(ownerId), ownerSubmissionLimits(policy)));
+  await deleteExpiredSessions();
   report.reclaimedBytes = await reclaimSpace();
   return report;
 }

@@ -130,3 +130,63 @@ export async function progressOf(ownerId: string): Promise<Map<string, "solved" 
   }
   return progress;
 }
+
+/** One submission with its owner (callers check who may see it: lib/classes/access.ts). */
+export async function getSubmission(id: string): Promise<(SubmissionRecord & { ownerId: string | null }) | null> {
+  if (!isKey(id)) return null;
+  const row = await (await db()).submission.findUnique({ where: { id } });
+  return row ? ((await toRecord(row)) as SubmissionRecord & { ownerId: string | null }) : null;
+}
+
+/** What a dashboard cell needs of each submission: no code, no tests (no blob is read). */
+export interface SubmissionStat {
+  id: string;
+  ownerId: string;
+  exerciseSlug: string;
+  verdict: string;
+  score: number;
+  maxScore: number;
+  createdAt: Date;
+}
+
+/** Every full submission of these owners to these exercises, oldest first. */
+export async function submissionStats(ownerIds: string[], slugs: string[]): Promise<SubmissionStat[]> {
+  if (ownerIds.length === 0 || slugs.length === 0) return [];
+  const rows = await (await db()).submission.findMany({
+    where: { ownerId: { in: ownerIds }, exerciseSlug: { in: slugs }, mode: "submit" },
+    select: {
+      id: true,
+      ownerId: true,
+      exerciseSlug: true,
+      verdict: true,
+      score: true,
+      maxScore: true,
+      createdAt: true,
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.filter((r): r is SubmissionStat => r.ownerId !== null);
+}
+
+/** Each owner's newest accepted submission of an exercise, code included (similarity reports). */
+export async function latestAccepted(
+  ownerIds: string[],
+  slug: string,
+): Promise<(SubmissionRecord & { ownerId: string })[]> {
+  if (ownerIds.length === 0) return [];
+  const client = await db();
+  const newest = await client.submission.groupBy({
+    by: ["ownerId"],
+    where: { ownerId: { in: ownerIds }, exerciseSlug: slug, mode: "submit", verdict: "AC" },
+    _max: { createdAt: true },
+  });
+  const out: (SubmissionRecord & { ownerId: string })[] = [];
+  for (const g of newest) {
+    if (!g.ownerId || !g._max.createdAt) continue;
+    const row = await client.submission.findFirst({
+      where: { ownerId: g.ownerId, exerciseSlug: slug, mode: "submit", verdict: "AC", createdAt: g._max.createdAt },
+    });
+    if (row) out.push({ ...(await toRecord(row)), ownerId: g.ownerId });
+  }
+  return out;
+}

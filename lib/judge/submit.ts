@@ -26,7 +26,7 @@ export async function submitSolution(
     files: solution.files,
     judgement,
   });
-  const debug = await explain(judgement, solution.language, solution.files, ex.limits);
+  const debug = await explainJudgement(judgement, solution.language, solution.files, ex.limits);
   return {
     id,
     createdAt: new Date().toISOString(),
@@ -40,7 +40,7 @@ export async function submitSolution(
  * A debug report for a compile error, or for the first visible test that crashed. Never for a
  * hidden test: its error message could quote the hidden input.
  */
-async function explain(
+export async function explainJudgement(
   judgement: Judgement,
   language: string,
   files: { name?: string; content: string }[],

@@ -183,3 +183,8 @@ export function stopLiveRun(id: string, ownerId: string | null): boolean {
   entry.controller.abort();
   return true;
 }
+
+/** Runs in flight of an anonymous browser follow it into the account it signs in to. */
+export function adoptLiveRuns(fromOwnerId: string, toOwnerId: string): void {
+  for (const entry of live.values()) if (entry.ownerId === fromOwnerId) entry.ownerId = toOwnerId;
+}

@@ -62,32 +62,83 @@ const manifest = () =>
   };
 
 /** A server action of app/actions.ts called as the browser calls it (POST to a page, Next-Action header). */
-export async function callAction(
+export function callAction(
   base: string,
   page: string,
   name: string,
   args: unknown[],
   headers: Record<string, string> = {},
-): Promise<{ status: number; result: unknown; cookie: string | null; body: string }> {
-  const id = Object.entries(manifest().node).find(
-    ([, a]) => a.filename === "app/actions.ts" && a.exportedName === name,
-  )?.[0];
-  if (!id) throw new Error(`no server action ${name} in the build`);
+): Promise<ActionAnswer> {
+  return callActionIn("app/actions.ts", base, page, name, args, headers);
+}
+
+export interface ActionAnswer {
+  status: number;
+  result: unknown;
+  cookie: string | null;
+  body: string;
+  response: Response;
+}
+
+function actionId(file: string, name: string): string {
+  const id = Object.entries(manifest().node).find(([, a]) => a.filename === file && a.exportedName === name)?.[0];
+  if (!id) throw new Error(`no server action ${name} of ${file} in the build`);
+  return id;
+}
+
+/** A server action of any file, with JSON-encodable arguments. */
+export async function callActionIn(
+  file: string,
+  base: string,
+  page: string,
+  name: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<ActionAnswer> {
+  return send(base, page, actionId(file, name), JSON.stringify(args), {
+    "Content-Type": "text/plain;charset=UTF-8",
+    ...headers,
+  });
+}
+
+/**
+ * A form's server action as useActionState calls it: (previous state, FormData), sent as React
+ * encodes it (the arguments as row "0", the form's fields prefixed "_<row>_").
+ */
+export async function callFormAction(
+  file: string,
+  base: string,
+  page: string,
+  name: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+  bound: unknown[] = [],
+): Promise<ActionAnswer> {
+  const body = new FormData();
+  const formRow = 1;
+  for (const [k, v] of Object.entries(fields)) body.append(`_${formRow}_${k}`, v);
+  // Last, as React sends it: the server reads the form's fields before it resolves row 0.
+  body.set("0", JSON.stringify([...bound, {}, `$K${formRow.toString(16)}`]));
+  return send(base, page, actionId(file, name), body, headers);
+}
+
+async function send(
+  base: string,
+  page: string,
+  id: string,
+  body: string | FormData,
+  headers: Record<string, string>,
+): Promise<ActionAnswer> {
   const res = await fetch(`${base}${page}`, {
     method: "POST",
-    headers: {
-      "Next-Action": id,
-      "Content-Type": "text/plain;charset=UTF-8",
-      Accept: "text/x-component",
-      Origin: base,
-      ...headers,
-    },
-    body: JSON.stringify(args),
+    redirect: "manual",
+    headers: { "Next-Action": id, Accept: "text/x-component", Origin: base, ...headers },
+    body,
   });
-  const body = await res.text();
+  const text = await res.text();
   // The answer is a React Flight stream: row 0 names the row that holds the action's result.
   const rows = new Map(
-    body
+    text
       .split("\n")
       .map((line) => /^([0-9a-f]+):(.*)$/.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
@@ -100,7 +151,13 @@ export async function callAction(
   } catch {
     result = undefined;
   }
-  return { status: res.status, result, cookie: ownerCookie(res), body };
+  return { status: res.status, result, cookie: ownerCookie(res), body: text, response: res };
+}
+
+/** The value a response sets for a cookie ("" when it deletes it), or null when it does not set it. */
+export function setCookieValue(res: Response, name: string): string | null {
+  const set = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  return set === undefined ? null : (set.split(";")[0] ?? "").slice(name.length + 1);
 }
 
 /** The `runbox_owner=…` pair a response sets, ready for a Cookie header. */

@@ -1,21 +1,25 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/components/exercises/markdown";
 import { VERDICT_LABEL, VERDICT_TONE } from "@/components/exercises/verdicts";
 import { Workbench } from "@/components/exercises/workbench";
 import { SiteHeader } from "@/components/ui/site-header";
-import { getExercise } from "@/lib/db/exercises";
+import { canEditExercise, visibleExercise } from "@/lib/classes/access";
 import { listSubmissions } from "@/lib/db/submissions";
 import { languagesForUi } from "@/lib/http/languages-for-ui";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 
 export const dynamic = "force-dynamic";
 
 /** Statement beside the editor; samples, submit, verdict grid, past submissions. */
 export default async function ExercisePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const ex = await getExercise(slug);
-  if (!ex) notFound();
-  const owner = await currentOwner();
+  const identity = await currentIdentity();
+  // Public, your own, or assigned to one of your classes; anything else is a 404.
+  const found = await visibleExercise(slug, identity.user);
+  if (!found) notFound();
+  const ex = found.def;
+  const owner = identity.ownerId;
   const submissions = owner ? await listSubmissions(slug, owner) : [];
   const { languages } = languagesForUi();
   const allowed = languages.filter((l) => !ex.languages || ex.languages.includes(l.id));
@@ -31,6 +35,14 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
             <h1 className="text-2xl font-bold" data-testid="exercise-title">
               {ex.title}
             </h1>
+            {canEditExercise(found.meta, identity.user) && (
+              <p className="text-sm">
+                <Link href={`/teach/exercises/${ex.slug}`} className="underline" data-testid="edit-exercise">
+                  Edit this exercise
+                </Link>{" "}
+                ({found.meta.visibility})
+              </p>
+            )}
             <p className="text-sm text-zinc-500">
               {ex.difficulty} · time limit {ex.limits.timeoutMs} ms · memory {ex.limits.memoryMb} MiB ·{" "}
               {ex.tests.length} tests
@@ -59,7 +71,9 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
                     <span>
                       {s.score}/{s.maxScore}
                     </span>
-                    <span className="text-zinc-500">{s.language}</span>
+                    <Link href={`/submissions/${s.id}`} className="underline" data-testid="submission-link">
+                      {s.language}
+                    </Link>
                     <time className="text-xs text-zinc-500" dateTime={s.createdAt.toISOString()}>
                       {s.createdAt.toISOString().replace("T", " ").slice(0, 16)}
                     </time>

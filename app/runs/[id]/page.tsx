@@ -4,7 +4,7 @@ import { RunView } from "@/components/runs/run-view";
 import { SiteHeader } from "@/components/ui/site-header";
 import { getRun } from "@/lib/db/runs";
 import { sharesOfRun } from "@/lib/db/shares";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 import { findLanguage } from "@/lib/sandbox/languages";
 import { PreparedRun } from "@/lib/views/prepared-run";
 import { runViewModel } from "@/lib/views/run-view-model";
@@ -15,7 +15,7 @@ export const metadata = { title: "Run · Runbox" };
 /** One of your runs. Someone else's run is a 404, not a leak: sharing is explicit. */
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const owner = await currentOwner();
+  const owner = (await currentIdentity()).ownerId;
   const run = id.length <= 64 ? await getRun(id) : null;
   if (!run || !owner || run.ownerId !== owner) notFound();
   const shares = await sharesOfRun(run.id, owner);

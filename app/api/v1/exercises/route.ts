@@ -30,6 +30,11 @@ export async function POST(request: Request) {
       return json({ error: { code: "invalid_request", message: `${field}: ${message}`, fieldErrors } }, 400);
     }
     const outcome = await upsertExercise(parsed.data, "api");
+    if (outcome === "conflict")
+      return json(
+        { error: { code: "conflict", message: "A teacher's exercise has this slug; choose another slug." } },
+        409,
+      );
     return json({ slug: parsed.data.slug, outcome }, outcome === "created" ? 201 : 200);
   } catch (err) {
     return errorResponse(err);

@@ -1,5 +1,5 @@
 import { getRun } from "@/lib/db/runs";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 import { type LiveEvent, outcomeOf, watchLiveRun } from "@/lib/runs/live-runs";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const { id } = await ctx.params;
-  const owner = await currentOwner();
+  const owner = (await currentIdentity()).ownerId;
   const encoder = new TextEncoder();
   let stop = () => {};
   const body = new ReadableStream<Uint8Array>({

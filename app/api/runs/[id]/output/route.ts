@@ -1,7 +1,7 @@
 import { getRun } from "@/lib/db/runs";
 import { withReadLimit } from "@/lib/http/admission";
 import { errorResponse } from "@/lib/http/responses";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 import { findLanguage } from "@/lib/sandbox/languages";
 import { chunkError, chunkResponse, parseChunkQuery } from "@/lib/views/chunk-response";
 import { PreparedRun } from "@/lib/views/prepared-run";
@@ -21,7 +21,7 @@ async function read(request: Request, ctx: { params: Promise<{ id: string }> }) 
     const query = parseChunkQuery(request.url);
     if (query instanceof Response) return query;
     const { id } = await ctx.params;
-    const owner = await currentOwner();
+    const owner = (await currentIdentity()).ownerId;
     const run = id.length <= 64 ? await getRun(id) : null;
     if (!run || !owner || run.ownerId !== owner) return chunkError(404, "not_found", "This run does not exist.");
     const prepared = new PreparedRun(run, findLanguage(run.language)?.defaultFile);

@@ -1,5 +1,5 @@
 import { json } from "@/lib/http/responses";
-import { currentOwner } from "@/lib/owner";
+import { currentIdentity } from "@/lib/identity/current";
 import { stopLiveRun } from "@/lib/runs/live-runs";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 /** Stop a running run of this browser's owner at once (SIGKILL to its container). */
 export async function POST(_request: Request, ctx: { params: Promise<{ id: string }> }) {
   const { id } = await ctx.params;
-  const stopped = stopLiveRun(id, await currentOwner());
+  const stopped = stopLiveRun(id, (await currentIdentity()).ownerId);
   return json({ stopped }, stopped ? 200 : 404);
 }

@@ -1,4 +1,4 @@
-import { deleteExercise, getExercise } from "@/lib/db/exercises";
+import { deleteExercise, getPublicExercise } from "@/lib/db/exercises";
 import { NotFound } from "@/lib/errors";
 import { adminDenied } from "@/lib/http/admin";
 import { publicExercise } from "@/lib/http/exercise-views";
@@ -12,7 +12,7 @@ const notFound = () => errorResponse(new NotFound("No exercise has this slug."))
 /** Statement, starter code and visible tests (hidden tests never leave the server). */
 export async function GET(_request: Request, ctx: Ctx) {
   try {
-    const ex = await getExercise((await ctx.params).slug);
+    const ex = await getPublicExercise((await ctx.params).slug);
     return ex ? json(publicExercise(ex)) : notFound();
   } catch (err) {
     return errorResponse(err);

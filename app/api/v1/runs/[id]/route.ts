@@ -2,7 +2,7 @@ import { getRun } from "@/lib/db/runs";
 import { NotFound } from "@/lib/errors";
 import { withReadLimit } from "@/lib/http/admission";
 import { errorResponse, json } from "@/lib/http/responses";
-import { ownerOf } from "@/lib/owner";
+import { identityOf } from "@/lib/identity/current";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,8 @@ async function read(request: Request, ctx: { params: Promise<{ id: string }> }) 
   try {
     const { id } = await ctx.params;
     const run = id.length <= 64 ? await getRun(id) : null;
-    if (!run || (run.ownerId !== null && run.ownerId !== ownerOf(request))) throw new NotFound("No run has this id.");
+    if (!run || (run.ownerId !== null && run.ownerId !== (await identityOf(request)).ownerId))
+      throw new NotFound("No run has this id.");
     const { ownerId: _owner, ...visible } = run;
     return json(visible);
   } catch (err) {

@@ -1,5 +1,5 @@
 import { appEngine } from "@/lib/app-engine";
-import { getExercise } from "@/lib/db/exercises";
+import { getPublicExercise } from "@/lib/db/exercises";
 import { NotFound } from "@/lib/errors";
 import { admitSubmission, withRunAdmission } from "@/lib/http/admission";
 import { addressKey } from "@/lib/http/client-address";
@@ -20,7 +20,7 @@ async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }
     const slug = (await ctx.params).slug;
     const refusal = admitSubmission(slug, [addressKey(request.headers)]);
     if (refusal) return json({ error: { code: refusal.code, message: refusal.message } }, 429, refusal.headers);
-    const ex = await getExercise(slug);
+    const ex = await getPublicExercise(slug);
     if (!ex) throw new NotFound("No exercise has this slug.");
     const engine = appEngine();
     const req = parseSolution(engine, ex, body);
