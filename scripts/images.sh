@@ -100,10 +100,14 @@ else
   docker image prune -f --filter dangling=true --filter label=runbox.stage >/dev/null 2>&1 || true
 fi
 
-declare -A tag_of version_of
+# Each language in two steps: its toolchain on the base (runbox-<lang>-deps, the slow part: apt,
+# npm), then rbrun on top as the last layer (runbox-<lang>, seconds). A change to rbrun rebuilds
+# only that last layer of every image.
+declare -A tag_of deps_of version_of
 for lang in "${all_langs[@]}"; do
   folder=$(folder_of "$lang")
   [ -f "$images_dir/$folder/Dockerfile" ] || die "images/$folder/Dockerfile is missing."
+  deps_of[$lang]="runbox-$folder-deps:$(content_hash "$images_dir/$folder" "$base_tag")"
   tag_of[$lang]="runbox-$folder:$(content_hash "$images_dir/$folder" "$runtime_tag")"
 done
 
@@ -146,16 +150,28 @@ for lang in "${wanted[@]}"; do
     log "$lang up to date ($tag)"
     continue
   fi
-  log "building $lang image $tag"
   t0=$SECONDS
-  build_context "$folder"
-  if ! docker build --force-rm --network host --build-arg "BASE=$runtime_tag" -t "$tag" "$ctx"; then
+  deps=${deps_of[$lang]}
+  if image_exists "$deps"; then
+    log "$lang toolchain up to date ($deps)"
+  else
+    log "building $lang toolchain $deps"
+    build_context "$folder"
+    if ! docker build --force-rm --network host --build-arg "BASE=$base_tag" -t "$deps" "$ctx"; then
+      cleanup
+      log "error: building the $lang image ($deps) failed; see the build output above"
+      failed+=("$lang")
+      continue
+    fi
     cleanup
-    log "error: building the $lang image ($tag) failed; see the build output above"
+  fi
+  log "building $lang image $tag (toolchain + rbrun)"
+  if ! printf 'FROM %s\nCOPY --from=%s /opt/runbox/rbrun /opt/runbox/rbrun\n' "$deps" "$runtime_tag" |
+    docker build --force-rm -t "$tag" -; then
+    log "error: adding rbrun to the $lang image ($tag) failed; see the build output above"
     failed+=("$lang")
     continue
   fi
-  cleanup
   # a multi-stage build leaves its first stages behind as untagged images; drop them
   docker image prune -f --filter dangling=true --filter label=runbox.stage >/dev/null 2>&1 || true
   version=$(read_version "$tag") || true

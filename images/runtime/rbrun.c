@@ -21,7 +21,8 @@
  * after it; start it from the clean snapshot of /box and /tmp/runbox; run it under a
  * pseudo-terminal; keep its stdin open for control tokens; collect /box/out afterwards.
  * While an interactive stage runs, the server may send control tokens whose first byte is
- * 'i' (input bytes), 'e' (end of input), 'k' (signal number), 'w' ("rows cols").
+ * 'i' (input bytes), 'e' (end of input), 'k' (signal number), 'w' ("rows cols"); 'w' tokens sent
+ * right behind the job apply before the program starts.
  * Frames (stdout): type(1) stage(1) length(4, big endian) payload.
  *   'h' hello ("rbrun 2"), 'b' stage began, 'o' stdout chunk, 'e' stderr chunk,
  *   'f' output file ("<n>:<name>" then the bytes), 'a' compiled file ("<n>:<path><n>:<mode>"
@@ -723,6 +724,22 @@ static int control(input_t *in, pid_t pid, int pty) {
   return active;
 }
 
+/* Resize tokens at the head of what is buffered (they came with the job): applied now, before
+ * the program starts; any other token stays for control() once it runs. */
+static void leading_resizes(int pty) {
+  size_t head, len;
+  while (buf_pos < buf_len && token_ready(&head, &len) && len > 0 && buf[buf_pos + head] == 'w') {
+    char dims[32] = {0};
+    memcpy(dims, buf + buf_pos + head + 1, len - 1 < 31 ? len - 1 : 31);
+    buf_pos += head + len;
+    unsigned rows = 0, cols = 0;
+    if (sscanf(dims, "%u %u", &rows, &cols) == 2 && rows > 0 && rows < 1000 && cols > 0 && cols < 1000) {
+      struct winsize ws = {(unsigned short)rows, (unsigned short)cols, 0, 0};
+      ioctl(pty, TIOCSWINSZ, &ws);
+    }
+  }
+}
+
 static int run_stage(int index, stage_t *st, int sigfd) {
   int tty = (st->flags & F_TTY) != 0;
   int interactive = (st->flags & F_INTERACTIVE) != 0;
@@ -741,6 +758,8 @@ static int run_stage(int index, stage_t *st, int sigfd) {
       fault("cannot open a pseudo-terminal");
     struct winsize ws = {24, 80, 0, 0};
     ioctl(master, TIOCSWINSZ, &ws);
+    /* A size sent right after the job applies before the program starts: it may ask at once. */
+    if (interactive) leading_resizes(master);
   } else if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) {
     fault("pipe failed");
   }

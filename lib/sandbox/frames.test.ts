@@ -98,6 +98,27 @@ describe("encodeJob", () => {
     }).toString("utf8");
     expect(job).toBe("3:RB21:13:box5:é.py3:6441:x1:11:34:10001:01:02:101:01:01:14:A=é1:24:echo2:hi0:");
   });
+
+  it("sends a terminal stage's starting size right behind the job", () => {
+    const stage = {
+      flags: ["tty", "interactive"] as const,
+      timeoutMs: 1000,
+      cpuMs: 0,
+      idleMs: 0,
+      outputLimit: 10,
+      outFilesMax: 0,
+      outBytesMax: 0,
+      env: [],
+      argv: ["sh"],
+      stdin: "",
+    };
+    const plain = encodeJob({ files: [], stages: [{ ...stage, flags: [...stage.flags] }] }).toString();
+    const sized = encodeJob({
+      files: [],
+      stages: [{ ...stage, flags: [...stage.flags], size: { rows: 30, cols: 100 } }],
+    });
+    expect(sized.toString()).toBe(`${plain}7:w30 100`);
+  });
 });
 
 describe("encodeControl", () => {

@@ -173,6 +173,11 @@ export interface JobStageSpec {
   env: string[];
   argv: string[];
   stdin: string;
+  /**
+   * A terminal stage's size at start: sent as a resize right behind the job, which rbrun applies
+   * before the program starts (a program may ask for it at once).
+   */
+  size?: { rows: number; cols: number };
 }
 
 function tokens(parts: Buffer[]) {
@@ -209,6 +214,7 @@ export function encodeJob(job: { files: JobFile[]; stages: JobStageSpec[] }): Bu
     for (const a of s.argv) tok(a);
     tok(s.stdin);
   }
+  for (const s of job.stages) if (s.size) parts.push(encodeControl({ type: "resize", ...s.size }));
   return Buffer.concat(parts);
 }
 

@@ -63,7 +63,6 @@ export function startInteractive(engine: Engine, req: ExecuteRequest, opts: Inte
     if (box) box.control(c);
     else pending.push(c);
   };
-  if (opts.size) send({ type: "resize", ...opts.size });
 
   const base = { language: p.language.id, version: p.version, limits: p.limits };
   const finish = (
@@ -83,6 +82,7 @@ export function startInteractive(engine: Engine, req: ExecuteRequest, opts: Inte
     cpuMs: Math.min(p.limits.cpuTimeMs, p.limits.timeoutMs),
     idleMs: opts.idleMs,
     env: [...p.runEnv, "TERM=xterm-256color"],
+    ...(opts.tty && opts.size ? { size: opts.size } : {}),
   };
   const result = withSlot(engine, opts, () =>
     compileThen(
