@@ -1,8 +1,8 @@
 import "server-only";
-import os from "node:os";
 import { instanceGone } from "./db/instances";
 import { parseDockerHosts } from "./docker-hosts";
 import { type Env, env, statePath } from "./env";
+import { instanceId } from "./instance-id";
 import { localInstanceGone } from "./instances";
 import { Engine, type EngineConfig } from "./sandbox";
 
@@ -15,9 +15,8 @@ export function engineConfigFromEnv(e: Env = env()): EngineConfig {
   const timeoutMs = Math.min(e.RUNBOX_RUN_TIMEOUT_MS, e.RUNBOX_MAX_RUN_TIMEOUT_MS);
   const compileTimeoutMs = Math.min(e.RUNBOX_COMPILE_TIMEOUT_MS, e.RUNBOX_MAX_COMPILE_TIMEOUT_MS);
   const cpus = Math.min(e.RUNBOX_CPUS, e.RUNBOX_MAX_CPUS);
-  const port = process.env.PORT;
   return {
-    instanceId: e.RUNBOX_INSTANCE_ID ?? (port ? `${os.hostname()}:${port}` : `${os.hostname()}:pid${process.pid}`),
+    instanceId: e.RUNBOX_INSTANCE_ID ?? instanceId(),
     runtime: e.RUNBOX_RUNTIME,
     allowNetwork: e.RUNBOX_ALLOW_NETWORK,
     bounds: {

@@ -24,6 +24,8 @@ export interface RecordedRun {
   debug: DebugReport | null;
   /** An interactive run's limits and input. */
   terminal?: TerminalFacts | null;
+  /** Why the server could not complete it (status internal_error), in words for the person. */
+  message?: string;
 }
 
 export interface PreparedRun {
@@ -151,7 +153,7 @@ export async function recordExecution(
       limits,
       wallTimeMs: 0,
     };
-    return { id, createdAt, result, debug: null };
+    return { id, createdAt, result, debug: null, message };
   }
   const { result, terminal } = execution;
   const given = execution.input ?? { interactive: false, bytes: Buffer.byteLength(run.req.stdin), ended: true };

@@ -280,6 +280,14 @@ export class SandboxBox {
     return this.backend.oomKilled(this.id);
   }
 
+  /** Whether its Docker engine still answers (a container that vanished may have lost its engine). */
+  engineAnswers(timeoutMs = 2000): Promise<boolean> {
+    return this.backend.ping(timeoutMs).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** What rbrun wrote on stderr (only ever diagnostics), for logs. */
   get diagnostics(): string {
     return this.runnerStderr;

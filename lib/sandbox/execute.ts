@@ -261,7 +261,8 @@ export async function job(
   if (opts.timings && names[0] !== "compile")
     opts.timings.program = raw.stages.reduce((n, s) => n + (s.report?.wallMs ?? 0), 0);
   const killedBySignal9 = raw.stages.some((s) => s.report?.signal === 9);
-  const containerOom = raw.containerDied || raw.deadlineExceeded || killedBySignal9 ? await box.oomKilled() : false;
+  const containerOom =
+    raw.containerDied || raw.deadlineExceeded || killedBySignal9 ? await box.oomKilled().catch(() => false) : false;
   const results = raw.stages.map((s) => {
     if (!s.started && !s.report) return null;
     const r = toStageResult(s, { deadlineExceeded: raw.deadlineExceeded, containerOom });
@@ -276,7 +277,11 @@ export async function job(
   const lost = raw.stages.some((s) => s.started && !s.report);
   if (raw.containerDied && !containerOom && lost) {
     log.error({ diagnostics: box.diagnostics }, "sandbox container ended unexpectedly");
-    throw new SandboxFault("The sandbox stopped unexpectedly before the program finished.");
+    throw new SandboxFault(
+      (await box.engineAnswers())
+        ? "The sandbox stopped unexpectedly before the program finished."
+        : "The Docker engine running this program stopped answering before it finished; run it again.",
+    );
   }
   results.forEach((r, i) => {
     if (r) emit({ type: "stage-end", stage: names[i] ?? "run", result: r });

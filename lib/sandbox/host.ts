@@ -38,9 +38,13 @@ export class Host {
   private readonly running = new Set<SandboxBox>();
   /** Runs placed here whose container is still being taken or started. */
   private reserved = 0;
+  /** Runs placed here since this instance started (stats: how work spreads over engines). */
+  private placed = 0;
   /** Containers on their way out (still this instance's: the reaper must leave them alone). */
   private readonly leaving = new Set<string>();
   private failures = 0;
+  /** When it was taken out of service (its leftovers from before then are reaped when it is back). */
+  private downSince: number | undefined;
   /** Images known to be present (checked once, again after a failure). */
   private readonly images = new Map<string, boolean>();
 
@@ -106,6 +110,7 @@ export class Host {
   async take(spec: PoolSpec, runId: string, budgetMs: number): Promise<SandboxBox> {
     const box = this.pool.take(spec) ?? (await this.open(spec, runId, budgetMs + 60_000));
     this.running.add(box);
+    this.placed++;
     return box;
   }
 
@@ -126,7 +131,7 @@ export class Host {
         log.info({ host: this.id }, "Docker engine answers again: back in service");
         this.state = "up";
         this.images.clear();
-        void this.reaper.sweep();
+        void this.reaper.sweep(this.downSince);
       }
     } catch (err) {
       this.failures++;
@@ -140,6 +145,7 @@ export class Host {
     if (this.state === "down") return;
     log.error({ host: this.id, error: this.lastError }, "Docker engine stopped answering: taken out of service");
     this.state = "down";
+    this.downSince = Date.now();
     for (const box of this.running) box.abandon("The Docker engine running this program stopped answering.");
   }
 
@@ -150,6 +156,7 @@ export class Host {
       version: this.version,
       capacity: this.opts.capacity,
       load: this.load,
+      runs: this.placed,
       ...(this.lastError && this.state === "down" ? { error: this.lastError } : {}),
       pool: this.pool.stats(),
     };

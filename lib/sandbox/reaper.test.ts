@@ -59,4 +59,24 @@ describe("Reaper", () => {
     });
     expect(await later.sweep()).toBe(1);
   });
+
+  it("after an outage, removes its own containers from before it that nothing uses any more", async () => {
+    let clock = now - 10_000;
+    const backend = new FakeBackend(() => clock);
+    const { id: abandoned } = await backend.open(spec("me", now + 60_000));
+    const { id: stillInUse } = await backend.open(spec("me", now + 60_000));
+    clock = now;
+    const { id: startingNow } = await backend.open(spec("me", now + 60_000));
+    const reaper = new Reaper(backend, {
+      instanceId: "me",
+      startedAt: now - 30_000,
+      inUse: () => new Set([stillInUse]),
+      now: () => now,
+    });
+    // Without the outage they are too young to be leftovers.
+    expect(await reaper.sweep()).toBe(0);
+    expect(await reaper.sweep(now - 5_000)).toBe(1);
+    expect(backend.removed).toEqual([abandoned]);
+    expect(backend.containers.has(startingNow)).toBe(true);
+  });
 });

@@ -36,15 +36,19 @@ export class Reaper {
     private readonly opts: ReaperOptions,
   ) {}
 
-  /** One sweep; returns how many containers it removed. Never throws. */
-  sweep(): Promise<number> {
-    this.running ??= this.doSweep().finally(() => {
+  /**
+   * One sweep; returns how many containers it removed. Never throws. `outageSince`: the engine
+   * was unreachable from then until now, so this instance's containers made before then that are
+   * not in use are leftovers of runs it gave up on (their removal failed while it was away).
+   */
+  sweep(outageSince?: number): Promise<number> {
+    this.running ??= this.doSweep(outageSince).finally(() => {
       this.running = undefined;
     });
     return this.running;
   }
 
-  private async doSweep(): Promise<number> {
+  private async doSweep(outageSince?: number): Promise<number> {
     const now = (this.opts.now ?? Date.now)();
     let removed = 0;
     try {
@@ -58,7 +62,8 @@ export class Reaper {
         if (!reap && owner === this.opts.instanceId) {
           const fromEarlierLife = c.createdAt < this.opts.startedAt - 1000;
           const stale = now - c.createdAt > (this.opts.graceMs ?? 120_000);
-          reap = !inUse.has(c.id) && (fromEarlierLife || stale);
+          const beforeOutage = outageSince !== undefined && c.createdAt < outageSince;
+          reap = !inUse.has(c.id) && (fromEarlierLife || stale || beforeOutage);
         } else if (!reap && owner && this.opts.isInstanceGone) {
           if (!gone.has(owner)) gone.set(owner, await this.opts.isInstanceGone(owner).catch(() => false));
           reap = gone.get(owner) === true;

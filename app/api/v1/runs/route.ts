@@ -5,7 +5,7 @@ import { runAndRecord } from "@/lib/runs/run-and-record";
 
 export const dynamic = "force-dynamic";
 
-/** Run a program and store it: { id, status, language, version, compile?, run, createdAt }. */
+/** Run a program and store it: { id, status, message?, language, version, compile?, run, createdAt }. */
 export async function POST(request: Request) {
   return withRunAdmission(request, () => run(request));
 }
@@ -14,12 +14,16 @@ async function run(request: Request) {
   try {
     const engine = appEngine();
     const req = engine.parse(await readJson(request));
-    const { id, createdAt, result, debug } = await runAndRecord(engine, req, { source: "api", signal: request.signal });
+    const { id, createdAt, result, debug, message } = await runAndRecord(engine, req, {
+      source: "api",
+      signal: request.signal,
+    });
     // Files the program wrote under /box/out: once, at the top, not inside the run stage.
     const { files: outputs = [], ...run } = result.run ?? { files: [] };
     return json({
       id,
       status: result.status,
+      ...(message ? { message } : {}),
       language: result.language,
       version: result.version,
       ...(result.compile ? { compile: result.compile } : {}),
