@@ -132,7 +132,7 @@ export async function judgeSolution(
     const engine = appEngine();
     const req = parseSolution(engine, ex, solution);
     if (mode === "submit") {
-      const refusal = admitSubmission(ex.slug, [`owner:${owner}`, addressKey(await headers())]);
+      const refusal = await admitSubmission(ex.slug, [`owner:${owner}`, addressKey(await headers())]);
       if (refusal) return refused({ ok: false, refusal });
     }
     const admission = await admitUiRun(owner);

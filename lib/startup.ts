@@ -2,6 +2,7 @@ import { appEngine } from "./app-engine";
 import { forgetOldInstances, GONE_AFTER_MS, goneInstances, HEARTBEAT_MS, heartbeat } from "./db/instances";
 import { startStorageSweeper } from "./db/retention";
 import { markInterruptedRuns } from "./db/runs";
+import { pruneShared } from "./db/shared-limits";
 import { log } from "./log";
 import { installUpgradeHandler } from "./ws/upgrade";
 
@@ -20,6 +21,8 @@ export async function onServerStart(): Promise<void> {
     await heartbeat(instanceId, startedAt);
     const interrupted = await markInterruptedRuns(startedAt, { instanceId, goneInstances: await goneInstances() });
     if (interrupted > 0) log.warn({ interrupted }, "marked runs interrupted by the last shutdown");
+    // Its earlier life's runs are over: so are the runs-at-once holds they kept.
+    await pruneShared([], { instanceId, before: startedAt });
   } catch (err) {
     log.error({ err }, "could not check for interrupted runs");
   }
@@ -31,6 +34,7 @@ export async function onServerStart(): Promise<void> {
       // Every few beats: runs of instances that stopped beating are theirs no longer.
       if (beats % 3 !== 0) return;
       const gone = await goneInstances();
+      await pruneShared(gone);
       if (gone.length === 0) return;
       const n = await markInterruptedRuns(new Date(0), { goneInstances: gone });
       if (n > 0) log.warn({ interrupted: n, instances: gone }, "marked runs of stopped instances interrupted");

@@ -103,7 +103,7 @@ export async function joinClassAction(_prev: FormResult, form: FormData): Promis
   const user = await currentUser();
   if (!user) return { error: "Sign in first." };
   const code = normalizeJoinCode(formField(form, "code"));
-  const attempt = takeAuthAttempt(addressKey(await headers()));
+  const attempt = await takeAuthAttempt(addressKey(await headers()));
   if (!attempt.allowed) return { error: `Too many attempts: wait ${attempt.retryAfterSec} s and try again.` };
   const c = code ? await classByJoinCode(code) : null;
   if (!c) return { error: "No class has this code. Check it with your teacher." };

@@ -35,14 +35,14 @@ export async function saveExerciseAction(slug: unknown, form: unknown): Promise<
       form,
       meta?.slug ?? newSlug(String((form as { title?: unknown })?.title ?? "")),
     );
-    const admission = admitRun([`owner:${user.id}`, addressKey(await headers())], "browser");
+    const admission = await admitRun([`owner:${user.id}`, addressKey(await headers())], "browser");
     if (!admission.ok)
       return { ok: false, error: { code: admission.refusal.code, message: admission.refusal.message } };
     let checked: Awaited<ReturnType<typeof checkReference>>;
     try {
       checked = await checkReference(appEngine(), def, reference);
     } finally {
-      admission.release();
+      await admission.release();
     }
     const published = meta !== null && meta.visibility !== "draft";
     if (published && !checked.accepted)

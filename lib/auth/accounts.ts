@@ -31,8 +31,8 @@ const Credentials = z.object({
 
 const WRONG = "Wrong username or password.";
 
-function throttled(address: string): AuthOutcome | null {
-  const t = takeAuthAttempt(address);
+async function throttled(address: string): Promise<AuthOutcome | null> {
+  const t = await takeAuthAttempt(address);
   return t.allowed
     ? null
     : fail("rate_limited", `Too many attempts from your network address: wait ${t.retryAfterSec} s and try again.`);
@@ -60,7 +60,7 @@ export async function signUp(input: unknown, address: string): Promise<AuthOutco
   if (problem) return fail("invalid_request", problem, { password: problem });
   if (parsed.data.password !== parsed.data.confirm)
     return fail("invalid_request", "The two passwords differ.", { confirm: "The two passwords differ." });
-  const refused = throttled(address);
+  const refused = await throttled(address);
   if (refused) return refused;
   const role = adminUsernames().has(username.data) ? "admin" : "student";
   const user = await createUser({
@@ -76,7 +76,7 @@ export async function signUp(input: unknown, address: string): Promise<AuthOutco
 export async function signIn(input: unknown, address: string): Promise<AuthOutcome> {
   const parsed = Credentials.safeParse(input);
   if (!parsed.success) return fail("invalid_request", "Fill in your username and password.");
-  const refused = throttled(address);
+  const refused = await throttled(address);
   if (refused) return refused;
   const username = Username.safeParse(parsed.data.username);
   const user = username.success ? await findUserByUsername(username.data) : null;

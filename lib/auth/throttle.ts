@@ -1,5 +1,5 @@
 import { env } from "../env";
-import { RateLimiter } from "../http/rate-limit";
+import { limitStore } from "../http/limit-store";
 
 /**
  * Sign-in throttling, two ways:
@@ -7,9 +7,10 @@ import { RateLimiter } from "../http/rate-limit";
  *   and instances: after 5 failures in a row each attempt waits 30 s, doubling up to 15 min,
  *   whatever the address; a success resets it. While an account waits, even the right password is
  *   refused, or the wait would protect nothing.
- * - per client address, in memory (a token bucket, RUNBOX_SIGNIN_RATE_LIMIT_PER_MINUTE): sign-ins,
+ * - per client address (a token bucket, RUNBOX_SIGNIN_RATE_LIMIT_PER_MINUTE, shared by instances): sign-ins,
  *   sign-ups and class joins together, which bounds the scrypt work and join-code guessing one
- *   address can cause. A restart refills it; the per-account wait is what guards passwords.
+ *   address can cause (in memory on SQLite, where a restart refills it). The per-account wait is what
+ *   guards passwords.
  */
 export const FREE_FAILURES = 5;
 const FIRST_WAIT_MS = 30_000;
@@ -28,11 +29,10 @@ export function lockedForMs(u: { failedSignIns: number; lastFailedAt: Date | nul
   return Math.max(0, u.lastFailedAt.getTime() + wait - now);
 }
 
-const g = globalThis as typeof globalThis & { __runboxAuthRate?: RateLimiter };
-
-/** Take one attempt for an address key; the seconds to wait when refused. */
-export function takeAuthAttempt(addressKey: string): { allowed: true } | { allowed: false; retryAfterSec: number } {
-  g.__runboxAuthRate ??= new RateLimiter(env().RUNBOX_SIGNIN_RATE_LIMIT_PER_MINUTE);
-  const r = g.__runboxAuthRate.take(addressKey);
+/** Take one attempt for an address key (counted across instances); the seconds to wait when refused. */
+export async function takeAuthAttempt(
+  addressKey: string,
+): Promise<{ allowed: true } | { allowed: false; retryAfterSec: number }> {
+  const r = await limitStore().take("signin", env().RUNBOX_SIGNIN_RATE_LIMIT_PER_MINUTE, [addressKey]);
   return r.allowed ? { allowed: true } : { allowed: false, retryAfterSec: r.resetSec };
 }

@@ -1,6 +1,6 @@
-import { env } from "../env";
+import { env, maxRunsPerClient } from "../env";
 import { addressKey } from "./client-address";
-import { clientRuns } from "./client-runs";
+import { limitStore } from "./limit-store";
 import { checkPageRate, checkRate, checkSubmitRate } from "./rate-limit";
 
 /** Why a run was not admitted, in words a person can act on. */
@@ -12,18 +12,18 @@ export interface Refusal {
 }
 
 export type Admission =
-  | { ok: true; release: () => void; headers: Record<string, string> }
+  | { ok: true; release: () => Promise<void>; headers: Record<string, string> }
   | { ok: false; refusal: Refusal };
 
 /**
  * Admit one program run for a client (its keys: the address, and the browser for UI runs):
  * first the per-client cap on runs at once, then the per-minute rate. Call release() when
- * the run's execution is over.
+ * the run's execution is over. Both limits hold across instances (lib/http/limit-store.ts).
  */
-export function admitRun(keys: string[], who: "address" | "browser"): Admission {
-  const counted = clientRuns().admit(keys);
+export async function admitRun(keys: string[], who: "address" | "browser"): Promise<Admission> {
+  const n = maxRunsPerClient();
+  const counted = await limitStore().hold(keys, n);
   if ("full" in counted) {
-    const n = clientRuns().cap;
     // No end time is known; about one default run later is a fair guess.
     const retryAfterSec = Math.max(1, Math.ceil(env().RUNBOX_RUN_TIMEOUT_MS / 1000));
     const programs = n === 1 ? "a program" : `${n} programs`;
@@ -38,9 +38,9 @@ export function admitRun(keys: string[], who: "address" | "browser"): Admission 
       refusal: { code: "too_many_runs", message, retryAfterSec, headers: { "Retry-After": String(retryAfterSec) } },
     };
   }
-  const rate = checkRate(keys);
+  const rate = await checkRate(keys);
   if (!rate.allowed) {
-    counted.release();
+    await counted.release();
     const message =
       who === "browser"
         ? `You are running programs very fast: wait ${rate.retryAfterSec} s and try again.`
@@ -54,8 +54,8 @@ export function admitRun(keys: string[], who: "address" | "browser"): Admission 
 }
 
 /** A graded submission of `slug` (hidden tests): at most RUNBOX_SUBMISSIONS_PER_MINUTE per person. */
-export function admitSubmission(slug: string, keys: string[]): Refusal | undefined {
-  const rate = checkSubmitRate(slug, keys);
+export async function admitSubmission(slug: string, keys: string[]): Promise<Refusal | undefined> {
+  const rate = await checkSubmitRate(slug, keys);
   if (rate.allowed) return undefined;
   return {
     code: "rate_limited",
@@ -90,7 +90,7 @@ export async function withRunAdmission(
   handler: () => Promise<Response>,
   shape: "native" | "piston" = "native",
 ): Promise<Response> {
-  const admission = admitRun([addressKey(request.headers)], "address");
+  const admission = await admitRun([addressKey(request.headers)], "address");
   if (!admission.ok) {
     const { code, message, headers } = admission.refusal;
     const body = shape === "piston" ? { message } : { error: { code, message } };
@@ -101,6 +101,6 @@ export async function withRunAdmission(
     for (const [k, v] of Object.entries(admission.headers)) response.headers.set(k, v);
     return response;
   } finally {
-    admission.release();
+    await admission.release();
   }
 }

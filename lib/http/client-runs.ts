@@ -1,5 +1,3 @@
-import { maxRunsPerClient } from "../env";
-
 /**
  * Programs each client has running right now, so that one client cannot hold every slot:
  * an API run counts while its request is answered, a UI run until its execution ends.
@@ -32,11 +30,4 @@ export class RunCounter {
   running(key: string): number {
     return this.active.get(key) ?? 0;
   }
-}
-
-const g = globalThis as typeof globalThis & { __runboxClientRuns?: RunCounter };
-
-export function clientRuns(): RunCounter {
-  g.__runboxClientRuns ??= new RunCounter(maxRunsPerClient());
-  return g.__runboxClientRuns;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "./rate-limit";
+import { RateLimiter } from "./rate-limiter";
 
 describe("RateLimiter", () => {
   it("allows `limit` requests at once, then refills over the minute", () => {

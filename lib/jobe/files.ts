@@ -17,7 +17,7 @@ export async function putFileRoute(request: Request, id: string): Promise<Respon
     if (!isFileId(id)) throw new JobeError(400, `put: file id '${id.slice(0, 80)}' must be 1-64 letters and digits`);
     // Uploads by clients without a key count against their address's run rate (a key holder is trusted).
     if (client.kind === "address") {
-      const rate = checkRate([addressKey(request.headers)]);
+      const rate = await checkRate([addressKey(request.headers)]);
       if (!rate.allowed) return jobeJson("Max RUN rate for this server exceeded", 429, rate.headers);
     }
     let body: unknown;

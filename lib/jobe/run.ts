@@ -29,10 +29,10 @@ export async function postRun(request: Request, engine: Engine): Promise<Respons
     // A place in the queue first: past it the answer is "overloaded" whoever asks.
     const settle = claimQueuePlace(engine);
     if (!settle) return jobeJson(overloaded(), 200);
-    let release = () => {};
+    let release: () => unknown = () => {};
     let headers: Record<string, string> = {};
     if (client.kind === "address") {
-      const admission = admitRun([client.key], "address");
+      const admission = await admitRun([client.key], "address");
       if (!admission.ok) {
         settle();
         const { code, message } = admission.refusal;

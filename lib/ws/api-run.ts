@@ -42,7 +42,7 @@ export async function startApiRun(
   opts: ApiRunOptions,
 ): Promise<ApiRunStart> {
   const key = addressKey(headers);
-  const admission = admitRun([key], "address");
+  const admission = await admitRun([key], "address");
   if (!admission.ok) return { ok: false, code: admission.refusal.code, message: admission.refusal.message };
   const session = deps.sessions.admit([key]);
   if ("full" in session) {

@@ -18,7 +18,7 @@ async function judgeIt(request: Request, ctx: { params: Promise<{ slug: string }
   try {
     const body = await readJson(request);
     const slug = (await ctx.params).slug;
-    const refusal = admitSubmission(slug, [addressKey(request.headers)]);
+    const refusal = await admitSubmission(slug, [addressKey(request.headers)]);
     if (refusal) return json({ error: { code: refusal.code, message: refusal.message } }, 429, refusal.headers);
     const ex = await getPublicExercise(slug);
     if (!ex) throw new NotFound("No exercise has this slug.");
