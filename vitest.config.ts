@@ -28,6 +28,7 @@ const integration = (name: string, include: string[], exclude: string[] = [], gl
 const DATABASE_FILES = [
   "tests/integration/api.test.ts",
   "tests/integration/bus.test.ts",
+  "tests/integration/cluster.test.ts",
   "tests/integration/database.test.ts",
   "tests/integration/exercises-api.test.ts",
   "tests/integration/identity.test.ts",
@@ -49,7 +50,12 @@ export default defineConfig({
           env: { LOG_LEVEL: "silent" },
         },
       },
-      integration("integration", ["tests/integration/**/*.test.ts"], ["tests/integration/postgres.test.ts"]),
+      // PostgreSQL only: its own cluster of instances shares one database (SQLite is one process's).
+      integration(
+        "integration",
+        ["tests/integration/**/*.test.ts"],
+        ["tests/integration/postgres.test.ts", "tests/integration/cluster.test.ts"],
+      ),
       // DATABASE_URL: the test PostgreSQL npm test prepared (RUNBOX_TEST_POSTGRES_URL), or one
       // tests/support/postgres-global.ts starts for this run (scripts/postgres.sh).
       integration("integration-postgres", DATABASE_FILES, [], ["tests/support/postgres-global.ts"]),

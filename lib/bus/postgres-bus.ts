@@ -34,6 +34,7 @@ export class PostgresBus implements Bus {
   private readonly channels = new Map<string, Set<BusHandler>>();
   private readonly partial = new Map<string, { parts: string[]; got: number; at: number }>();
   private closed = false;
+  private sending: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: pg.ClientConfig) {
     this.pool = new pg.Pool({ ...config, max: 4 });
@@ -116,7 +117,14 @@ export class PostgresBus implements Bus {
       parts.push(cur);
       for (const [i, d] of parts.entries()) envelopes.push({ c: channel, id, i, n: parts.length, d });
     }
-    for (const e of envelopes) await this.pool.query("SELECT pg_notify($1, $2)", [PG_CHANNEL, JSON.stringify(e)]);
+    // One after another, whoever calls: a run's events must arrive in the order they happened, and
+    // two NOTIFYs on two pool connections could commit the other way round.
+    const send = async () => {
+      for (const e of envelopes) await this.pool.query("SELECT pg_notify($1, $2)", [PG_CHANNEL, JSON.stringify(e)]);
+    };
+    const done = this.sending.then(send, send);
+    this.sending = done.catch(() => {});
+    return done;
   }
 
   async subscribe(channel: string, handler: BusHandler): Promise<() => void> {

@@ -153,6 +153,15 @@ export async function markInterruptedRuns(
 /** Read for search only, never shown. */
 const SEARCH_COLUMNS = { searchCode: true, searchOutput: true } as const;
 
+/** Who owns a run, whether it is still running, and which instance runs it: cheap, for live runs. */
+export async function runState(
+  id: string,
+): Promise<{ ownerId: string | null; status: string; instanceId: string | null } | null> {
+  if (!isKey(id)) return null;
+  const client = await db();
+  return client.run.findUnique({ where: { id }, select: { ownerId: true, status: true, instanceId: true } });
+}
+
 export async function getRun(id: string): Promise<RunRecord | null> {
   if (!isKey(id)) return null;
   const client = await db();

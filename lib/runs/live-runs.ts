@@ -1,43 +1,16 @@
 import "server-only";
-import type { DebugReport } from "../debug/types";
+import { appBus } from "../bus/app-bus";
+import { getRun, runState } from "../db/runs";
 import { log } from "../log";
-import type { Engine, ExecuteRequest, ExecutionEvent, ExecutionResult } from "../sandbox";
-import type { TerminalFacts } from "../terminal/facts";
+import type { Engine, ExecuteRequest } from "../sandbox";
 import { type InteractiveControl, startInteractiveRecorded } from "./interactive-recorded";
+import { type LiveEvent, outcomeOf } from "./live-events";
+import { followRemoteRun } from "./remote-run";
 import { executeRecorded, prepareRun, type RecordedRun } from "./run-and-record";
+import { controlChannel } from "./run-channels";
+import { RunRelay } from "./run-relay";
 
-/** The part of a finished run the playground shows. */
-export interface RunOutcome {
-  status: ExecutionResult["status"] | "interrupted" | "running";
-  compile: ExecutionResult["compile"] | null;
-  run: ExecutionResult["run"] | null;
-  limits: Record<string, number>;
-  wallTimeMs: number | null;
-  debug: DebugReport | null;
-  /** An interactive run's limits and input (its run output is the transcript); null for a batch run. */
-  terminal: TerminalFacts | null;
-}
-
-export const outcomeOf = (r: {
-  status: RunOutcome["status"];
-  compile?: RunOutcome["compile"];
-  run?: RunOutcome["run"];
-  limits: object;
-  wallTimeMs?: number | null;
-  debug?: DebugReport | null;
-  terminal?: TerminalFacts | null;
-}): RunOutcome => ({
-  status: r.status,
-  compile: r.compile ?? null,
-  run: r.run ?? null,
-  limits: r.limits as Record<string, number>,
-  wallTimeMs: r.wallTimeMs ?? null,
-  debug: r.debug ?? null,
-  terminal: r.terminal ?? null,
-});
-
-/** What a watcher receives: engine events, then one "done" (or "error") line. */
-export type LiveEvent = ExecutionEvent | { type: "done"; result: RunOutcome } | { type: "error"; message: string };
+export { type LiveEvent, outcomeOf, type RunOutcome } from "./live-events";
 
 interface LiveRun {
   ownerId: string;
@@ -47,8 +20,10 @@ interface LiveRun {
   finished: boolean;
   /** Input and signals, for a run started with a terminal. */
   control?: InteractiveControl;
-  /** A terminal socket follows this run (one at a time). */
+  /** A terminal socket follows this run (one at a time), here or on another instance. */
   attached: boolean;
+  /** Serves watchers on other instances (lib/runs/run-relay.ts). */
+  relay?: RunRelay;
 }
 
 /** Start a UI run with a terminal: its program gets a pseudo-terminal and input while it runs. */
@@ -67,9 +42,9 @@ const live = g.__runboxLive;
 
 /**
  * Start a run in the background and return its id at once; output is buffered here for
- * the events stream. Validation, busy and unavailable errors are thrown before returning
- * (the row is created first, so the id is real). `onSettled` is called once the background
- * execution is over (not when this throws).
+ * the events stream (and relayed to other instances whose clients follow it). Validation,
+ * busy and unavailable errors are thrown before returning (the row is created first, so the
+ * id is real). `onSettled` is called once the background execution is over (not when this throws).
  */
 export async function startLiveRun(
   engine: Engine,
@@ -94,8 +69,10 @@ export async function startLiveRun(
       entry.events[entry.events.length - 1] = { ...last, text: last.text + e.text };
     else entry.events.push(e);
     for (const listener of entry.listeners) listener(e);
+    entry.relay?.onEvent(e);
   };
   live.set(prepared.id, entry);
+  const relayed = relay(prepared.id, entry);
   let recorded: Promise<RecordedRun>;
   if (opts.terminal) {
     const started = startInteractiveRecorded(engine, prepared, {
@@ -118,13 +95,71 @@ export async function startLiveRun(
       entry.finished = true;
       entry.listeners.clear();
       opts.onSettled?.();
-      setTimeout(() => live.delete(prepared.id), KEEP_FINISHED_MS).unref();
+      setTimeout(() => {
+        live.delete(prepared.id);
+        entry.relay?.close();
+      }, KEEP_FINISHED_MS).unref();
     });
+  // Listening for other instances before the id is out: a client may follow it through any of them.
+  await relayed;
   return prepared.id;
 }
 
-/** Follow a live run: replays what happened so far, then calls back until done. */
-export function watchLiveRun(
+/** Serve this run to other instances' clients; without a working bus, it is followed here only. */
+async function relay(id: string, entry: LiveRun): Promise<void> {
+  try {
+    const r = new RunRelay(await appBus(), id, {
+      events: () => entry.events,
+      stop: () => entry.controller.abort(),
+      control: () => entry.control,
+      attach: () => {
+        if (entry.attached) return false;
+        entry.attached = true;
+        return true;
+      },
+      detach: () => {
+        entry.attached = false;
+      },
+    });
+    await r.start();
+    entry.relay = r;
+  } catch (err) {
+    log.warn({ err, run: id }, "run not relayed to other instances");
+  }
+}
+
+/** A run of this owner that another instance runs now; null when there is none (or not theirs). */
+async function runningElsewhere(id: string, ownerId: string | null): Promise<boolean> {
+  if (!ownerId || live.has(id)) return false;
+  const state = await runState(id);
+  return state !== null && state.ownerId === ownerId && state.status === "running";
+}
+
+/** The final event of a run as the database has it; null while it still runs. */
+async function settledEvent(id: string): Promise<LiveEvent | null> {
+  const run = await getRun(id);
+  if (!run) return { type: "error", message: "This run does not exist." };
+  return run.status === "running" ? null : { type: "done", result: outcomeOf(run) };
+}
+
+/**
+ * Follow a live run of this owner: replays what happened so far, then calls back until done.
+ * The run may be on this instance or on another one sharing the database. null when there is
+ * no such live run of this owner (the database then has its outcome, if any).
+ */
+export async function followLiveRun(
+  id: string,
+  ownerId: string | null,
+  onEvent: (e: LiveEvent) => void,
+): Promise<{ unsubscribe: () => void } | null> {
+  const local = watchLocal(id, ownerId, onEvent);
+  if (local) return local;
+  if (!(await runningElsewhere(id, ownerId))) return null;
+  const follow = await followRemoteRun(await appBus(), id, onEvent, { settled: () => settledEvent(id) });
+  return follow === "busy" ? null : follow;
+}
+
+function watchLocal(
   id: string,
   ownerId: string | null,
   onEvent: (e: LiveEvent) => void,
@@ -144,11 +179,11 @@ export interface TerminalAttachment {
   detach(): void;
 }
 
-/** Whether a terminal socket may follow this live run of this owner now. */
-export function canAttachTerminal(id: string, ownerId: string | null): "ok" | "busy" | null {
+/** Whether a terminal socket may follow this live run of this owner now (here, or on another instance). */
+export async function canAttachTerminal(id: string, ownerId: string | null): Promise<"ok" | "busy" | null> {
   const entry = live.get(id);
-  if (!entry || entry.ownerId !== ownerId) return null;
-  return entry.attached ? "busy" : "ok";
+  if (entry) return entry.ownerId !== ownerId ? null : entry.attached ? "busy" : "ok";
+  return (await runningElsewhere(id, ownerId)) ? "ok" : null;
 }
 
 /**
@@ -156,15 +191,24 @@ export function canAttachTerminal(id: string, ownerId: string | null): "ok" | "b
  * back until done. null when there is no such live run of this owner; "busy" when another socket
  * already follows it (input has one source).
  */
-export function attachTerminal(
+export async function attachTerminal(
   id: string,
   ownerId: string | null,
   onEvent: (e: LiveEvent) => void,
-): TerminalAttachment | "busy" | null {
+): Promise<TerminalAttachment | "busy" | null> {
   const entry = live.get(id);
-  if (!entry || entry.ownerId !== ownerId) return null;
+  if (!entry) {
+    if (!(await runningElsewhere(id, ownerId))) return null;
+    const follow = await followRemoteRun(await appBus(), id, onEvent, {
+      terminal: true,
+      settled: () => settledEvent(id),
+    });
+    if (follow === "busy") return "busy";
+    return { ...(follow.control ? { control: follow.control } : {}), detach: follow.unsubscribe };
+  }
+  if (entry.ownerId !== ownerId) return null;
   if (entry.attached) return "busy";
-  const watch = watchLiveRun(id, ownerId, onEvent);
+  const watch = watchLocal(id, ownerId, onEvent);
   if (!watch) return null;
   entry.attached = true;
   return {
@@ -176,11 +220,16 @@ export function attachTerminal(
   };
 }
 
-/** Stop a live run of this owner at once; false when there is none. */
-export function stopLiveRun(id: string, ownerId: string | null): boolean {
+/** Stop a live run of this owner at once, here or on the instance that runs it; false when there is none. */
+export async function stopLiveRun(id: string, ownerId: string | null): Promise<boolean> {
   const entry = live.get(id);
-  if (!entry || entry.ownerId !== ownerId || entry.finished) return false;
-  entry.controller.abort();
+  if (entry) {
+    if (entry.ownerId !== ownerId || entry.finished) return false;
+    entry.controller.abort();
+    return true;
+  }
+  if (!(await runningElsewhere(id, ownerId))) return false;
+  await (await appBus()).publish(controlChannel(id), { t: "stop" });
   return true;
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import { z } from "zod";
 import { verifyOwnerToken } from "../identity/owner-token";
+import { log } from "../log";
 import { OWNER_COOKIE } from "../owner";
 import { attachTerminal, canAttachTerminal, type LiveEvent, stopLiveRun } from "../runs/live-runs";
 import type { SocketDeps } from "./api-run";
@@ -40,41 +41,56 @@ function ownerOfHandshake(req: IncomingMessage): string | null {
  * it, and one socket at a time; others get the 404 any other run read gets. Events are the same
  * as /api/runs/{id}/events; closing the socket before the run ends stops it (nobody is watching).
  */
-export function terminalRoute(
+export async function terminalRoute(
   req: IncomingMessage,
   id: string,
   deps: SocketDeps,
-): { status: 404 | 409; message: string } | ((ws: WebSocket) => void) {
+): Promise<{ status: 404 | 409; message: string } | ((ws: WebSocket) => void)> {
   const owner = ownerOfHandshake(req);
-  const can = canAttachTerminal(id, owner);
+  const can = await canAttachTerminal(id, owner);
   if (can === null) return { status: 404, message: "This run does not exist or has ended." };
   if (can === "busy") return { status: 409, message: "Another terminal already follows this run." };
-  return (ws) => {
+  return async (ws) => {
     const conn = new Connection(ws, deps.limits);
     let finished = false;
     let warned = false;
-    const attachment = attachTerminal(id, owner, (e: LiveEvent) => {
-      // Stage results carry the whole output again; the terminal has it already.
-      if (e.type === "stage-end") return;
-      conn.send(e);
-      if (e.type === "done" || e.type === "error") {
-        finished = true;
-        conn.close(1000, "done");
-      }
-    });
-    if (attachment === null || attachment === "busy") return conn.close(4004, "This run does not exist or has ended.");
-    ws.once("close", () => {
+    // Messages that arrive while the run is being attached (on another instance: a round trip).
+    type Message = Parameters<typeof parseMessage>;
+    const early: Message[] = [];
+    const hold = (...m: Message) => early.push(m);
+    ws.on("message", hold);
+    let attachment: Awaited<ReturnType<typeof attachTerminal>>;
+    try {
+      attachment = await attachTerminal(id, owner, (e: LiveEvent) => {
+        // Stage results carry the whole output again; the terminal has it already.
+        if (e.type === "stage-end") return;
+        conn.send(e);
+        if (e.type === "done" || e.type === "error") {
+          finished = true;
+          conn.close(1000, "done");
+        }
+      });
+    } catch (err) {
+      log.error({ err, run: id }, "could not attach a terminal");
+      return conn.close(1011, "Something went wrong on the server.");
+    }
+    ws.off("message", hold);
+    if (attachment === null) return conn.close(4004, "This run does not exist or has ended.");
+    if (attachment === "busy") return conn.close(4009, "Another terminal already follows this run.");
+    const onClose = () => {
       attachment.detach();
-      if (!finished) stopLiveRun(id, owner);
-    });
-    ws.on("message", (data, isBinary) => {
+      if (!finished) void stopLiveRun(id, owner);
+    };
+    if (ws.readyState !== ws.OPEN) return onClose();
+    ws.once("close", onClose);
+    const onMessage = (...[data, isBinary]: Message) => {
       const raw = parseMessage(data, isBinary);
       const parsed = raw && raw !== "invalid-json" ? ClientMessage.safeParse(raw) : null;
       if (!parsed?.success) return conn.close(4004, "Invalid message");
       const m = parsed.data;
       conn.pace(m.type === "input" ? Buffer.byteLength(m.data) : 0);
       if (m.type === "stop") {
-        stopLiveRun(id, owner);
+        void stopLiveRun(id, owner);
         return;
       }
       const control = attachment.control;
@@ -97,6 +113,8 @@ export function terminalRoute(
       } else if (m.type === "eof") control.end();
       else if (m.type === "signal") control.signal(m.signal);
       else control.resize(m.rows, m.cols);
-    });
+    };
+    for (const m of early) onMessage(...m);
+    ws.on("message", onMessage);
   };
 }

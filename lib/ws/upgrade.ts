@@ -18,7 +18,7 @@ import { TERMINAL_PATH, terminalRoute } from "./terminal-socket";
 
 /** What server.ts calls for every upgrade request, and at shutdown. */
 export interface UpgradeHandler {
-  handle(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer): void | Promise<void>;
   /** Close every socket (the server is going away). */
   close(): void;
 }
@@ -40,7 +40,8 @@ function refuse(socket: Duplex, status: number, message: string, headers: Record
   );
 }
 
-type Route = { audience: SocketAudience; open: (req: IncomingMessage) => ReturnType<typeof terminalRoute> };
+type Opened = Awaited<ReturnType<typeof terminalRoute>>;
+type Route = { audience: SocketAudience; open: (req: IncomingMessage) => Opened | Promise<Opened> };
 
 /**
  * The WebSocket endpoints: Piston's /api/v2/connect, the native /api/v1/runs/connect and the
@@ -66,7 +67,7 @@ export function createUpgradeHandler(overrides: Partial<SocketDeps> = {}): Upgra
   };
 
   return {
-    handle(req, socket, head) {
+    async handle(req, socket, head) {
       socket.on("error", () => socket.destroy());
       try {
         const path = new URL(req.url ?? "/", "http://x").pathname;
@@ -76,7 +77,7 @@ export function createUpgradeHandler(overrides: Partial<SocketDeps> = {}): Upgra
         if (!rate.allowed) return refuse(socket, 429, "Too many requests: try again later.", rate.headers);
         if (!originAllowed(r.audience, req.headers.origin, req.headers.host))
           return refuse(socket, 403, "WebSockets here may only be opened by this site's own pages (or by programs).");
-        const opened = r.open(req);
+        const opened = await r.open(req);
         if (typeof opened !== "function") return refuse(socket, opened.status, opened.message);
         const server = r.audience === "page" ? page : api;
         server.handleUpgrade(req, socket, head, opened);

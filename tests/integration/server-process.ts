@@ -16,6 +16,8 @@ async function freePort(): Promise<number> {
 export interface TestServer {
   base: string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or a lost machine: no clean shutdown. */
+  kill(): Promise<void>;
 }
 
 /** The built app behind server.ts, started as npm start does, with extra settings. */
@@ -35,11 +37,16 @@ export async function startServer(settings: Record<string, string>): Promise<Tes
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     process.kill(-(child.pid as number), "SIGTERM");
     const killer = setTimeout(() => process.kill(-(child.pid as number), "SIGKILL"), 15_000);
     await exited;
     clearTimeout(killer);
+  };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    process.kill(-(child.pid as number), "SIGKILL");
+    await exited;
   };
   for (let i = 0; i < 240; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited: ${stderr}`);
@@ -49,7 +56,7 @@ export async function startServer(settings: Record<string, string>): Promise<Tes
         () => false,
       )
     )
-      return { base, stop };
+      return { base, stop, kill };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

@@ -205,8 +205,15 @@ describe("rows from before migration 0005", () => {
     const client = await db();
     await client.$executeRawUnsafe(`ATTACH DATABASE '${file}' AS legacy`);
     try {
-      for (const table of ["Run", "Submission", "Share"])
-        await client.$executeRawUnsafe(`INSERT INTO main."${table}" SELECT * FROM legacy."${table}"`);
+      // The legacy tables' own columns: later migrations added more (with defaults).
+      for (const table of ["Run", "Submission", "Share"]) {
+        const columns = (await client.$queryRawUnsafe<{ name: string }[]>(`PRAGMA legacy.table_info("${table}")`))
+          .map((c) => `"${c.name}"`)
+          .join(", ");
+        await client.$executeRawUnsafe(
+          `INSERT INTO main."${table}" (${columns}) SELECT ${columns} FROM legacy."${table}"`,
+        );
+      }
     } finally {
       await client.$executeRawUnsafe("DETACH DATABASE legacy");
     }

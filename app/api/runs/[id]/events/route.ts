@@ -1,6 +1,7 @@
 import { getRun } from "@/lib/db/runs";
+import { withReadLimit } from "@/lib/http/admission";
 import { currentIdentity } from "@/lib/identity/current";
-import { type LiveEvent, outcomeOf, watchLiveRun } from "@/lib/runs/live-runs";
+import { followLiveRun, type LiveEvent, outcomeOf } from "@/lib/runs/live-runs";
 
 export const dynamic = "force-dynamic";
 
@@ -9,6 +10,12 @@ export const dynamic = "force-dynamic";
  * from one client run one at a time). Ends with {"type":"done","result":…}.
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  // Counted with the address's page views: each stream costs this instance (and, for a run on
+  // another instance, that one's replay).
+  return withReadLimit(request, () => stream(request, ctx));
+}
+
+async function stream(request: Request, ctx: { params: Promise<{ id: string }> }) {
   const { id } = await ctx.params;
   const owner = (await currentIdentity()).ownerId;
   const encoder = new TextEncoder();
@@ -28,12 +35,14 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
         if (e.type === "done" || e.type === "error") close();
       };
       request.signal.addEventListener("abort", close);
-      const watch = watchLiveRun(id, owner, send);
+      const watch = await followLiveRun(id, owner, send);
       if (watch) {
-        stop = watch.unsubscribe;
+        // The client may have gone while this instance asked another one for the run.
+        if (closed) watch.unsubscribe();
+        else stop = watch.unsubscribe;
         return;
       }
-      // Not live (finished a while ago, or another process): the database has the outcome.
+      // Not live (finished a while ago): the database has the outcome.
       const run = id.length <= 64 ? await getRun(id) : null;
       if (!run || !owner || run.ownerId !== owner) send({ type: "error", message: "This run does not exist." });
       else send({ type: "done", result: outcomeOf(run) });
