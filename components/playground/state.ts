@@ -21,6 +21,8 @@ export interface RunState {
   seq: number;
   phase: "idle" | "starting" | "running" | "done";
   id?: string;
+  /** Place in the queue for a sandbox (1 = next) while the server is busy; gone once it starts. */
+  queued?: number;
   chunks: OutputChunk[];
   outcome?: RunOutcome;
   error?: { message: string; fieldErrors?: Record<string, string> };
@@ -56,6 +58,8 @@ export type Action =
   | { type: "load"; state: Omit<PlaygroundState, "run"> }
   | { type: "run-requested"; seq: number }
   | { type: "run-started"; seq: number; id: string }
+  | { type: "run-queued"; seq: number; position: number }
+  | { type: "run-stage"; seq: number }
   | { type: "run-output"; seq: number; chunk: OutputChunk }
   | { type: "run-finished"; seq: number; outcome: RunOutcome }
   | { type: "run-failed"; seq: number; message: string; fieldErrors?: Record<string, string> };
@@ -163,14 +167,23 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
       return { ...state, run: { seq: action.seq, phase: "starting", chunks: [] } };
     case "run-started":
       return forRun(state, action.seq, (r) => ({ ...r, phase: "running", id: action.id }));
+    case "run-queued":
+      return forRun(state, action.seq, (r) => ({ ...r, queued: action.position }));
+    case "run-stage":
+      return forRun(state, action.seq, (r) => ({ ...r, queued: undefined }));
     case "run-output":
-      return forRun(state, action.seq, (r) => ({ ...r, chunks: appendChunk(r.chunks, action.chunk) }));
+      return forRun(state, action.seq, (r) => ({
+        ...r,
+        queued: undefined,
+        chunks: appendChunk(r.chunks, action.chunk),
+      }));
     case "run-finished":
-      return forRun(state, action.seq, (r) => ({ ...r, phase: "done", outcome: action.outcome }));
+      return forRun(state, action.seq, (r) => ({ ...r, phase: "done", queued: undefined, outcome: action.outcome }));
     case "run-failed":
       return forRun(state, action.seq, (r) => ({
         ...r,
         phase: "done",
+        queued: undefined,
         error: { message: action.message, fieldErrors: action.fieldErrors },
       }));
   }

@@ -18,6 +18,8 @@ export function useRunner(dispatch: (a: Action) => void) {
       function handle(e: LiveEvent, mySeq: number) {
         if (e.type === "output")
           dispatch({ type: "run-output", seq: mySeq, chunk: { stage: e.stage, stream: e.stream, text: e.text } });
+        else if (e.type === "queued") dispatch({ type: "run-queued", seq: mySeq, position: e.position });
+        else if (e.type === "stage") dispatch({ type: "run-stage", seq: mySeq });
         else if (e.type === "done") dispatch({ type: "run-finished", seq: mySeq, outcome: e.result });
         else if (e.type === "error") dispatch({ type: "run-failed", seq: mySeq, message: e.message });
       }
