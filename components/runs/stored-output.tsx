@@ -14,12 +14,14 @@ const LABEL = { compile: "Compile output", run: "Output" };
 export function StoredOutput({ outputs, endpoint }: { outputs: OutputPreview[]; endpoint: string }) {
   const { texts, more, busy, error } = useChunks(endpoint, outputs);
   return (
-    <div className="flex h-full min-h-40 flex-col">
+    <section aria-label="Output" className="flex h-full min-h-40 flex-col">
       <pre
         data-testid="output"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus for arrow keys
+        tabIndex={0}
         className="min-h-24 flex-1 overflow-auto whitespace-pre-wrap break-words p-3 font-mono text-sm"
       >
-        {outputs.length === 0 ? <span className="text-zinc-500">No output.</span> : null}
+        {outputs.length === 0 ? <span className="text-zinc-600 dark:text-zinc-400">No output.</span> : null}
         {outputs.map((o) => (
           <span
             key={o.part}
@@ -49,6 +51,6 @@ export function StoredOutput({ outputs, endpoint }: { outputs: OutputPreview[]; 
           />
         );
       })}
-    </div>
+    </section>
   );
 }
