@@ -69,7 +69,7 @@ export async function saveSubmission(s: {
 
 type Row = Awaited<ReturnType<Awaited<ReturnType<typeof db>>["submission"]["findMany"]>>[number];
 
-async function toRecord(r: Row): Promise<SubmissionRecord> {
+async function toRecord(r: Row): Promise<SubmissionRecord & { ownerId: string | null }> {
   let files: SubmissionRecord["files"];
   let compile: StageResult | null;
   let tests: TestResult[];
@@ -112,6 +112,13 @@ export async function listSubmissions(exerciseSlug: string, ownerId: string, tak
     take,
   });
   return Promise.all(rows.map(toRecord));
+}
+
+/** One submission, code included, or null. The caller checks the owner: code is private. */
+export async function getSubmission(id: string): Promise<(SubmissionRecord & { ownerId: string | null }) | null> {
+  const client = await db();
+  const row = await client.submission.findUnique({ where: { id } });
+  return row ? toRecord(row) : null;
 }
 
 /** Per exercise: solved (an accepted submission) or attempted, for one owner. */
