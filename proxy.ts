@@ -19,7 +19,8 @@ function contentSecurityPolicy(nonce: string, embeddable: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "worker-src 'self' blob:",
+    // Monaco's workers start from /monaco/worker.js (scripts/copy-monaco.sh), never from blob: URLs.
+    "worker-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",

@@ -12,6 +12,7 @@ import { type ActionResult, actionError } from "@/lib/http/action-result";
 import { type Admission, admitRun, admitSubmission } from "@/lib/http/admission";
 import { addressKey } from "@/lib/http/client-address";
 import { currentUser, ensureOwnerId } from "@/lib/identity/current";
+import { CustomInput, type CustomRun, runCustomInput } from "@/lib/judge/custom-input";
 import type { JudgeMode, PublicJudgement } from "@/lib/judge/judge";
 import { parseSolution } from "@/lib/judge/solution";
 import { submitSolution } from "@/lib/judge/submit";
@@ -140,6 +141,44 @@ export async function judgeSolution(
     try {
       const judgement = await submitSolution(engine, ex, req, { ownerId: owner, mode: mode as JudgeMode });
       return { ok: true, judgement };
+    } finally {
+      admission.release();
+    }
+  } catch (err) {
+    return actionError(err);
+  }
+}
+
+/**
+ * "Try your own input" on an exercise page: the solution runs once on the learner's input with
+ * the exercise's limits. Nothing is judged or stored; the browser's rate limits apply as to a run.
+ */
+export async function tryExerciseInput(
+  slug: unknown,
+  solution: unknown,
+  stdin: unknown,
+): Promise<ActionResult<{ result: CustomRun }>> {
+  try {
+    if (typeof slug !== "string") return { ok: false, error: { code: "not_found", message: "Unknown exercise." } };
+    const input = CustomInput.safeParse(stdin);
+    if (!input.success)
+      return {
+        ok: false,
+        error: {
+          code: "invalid_request",
+          message: input.error.issues[0]?.message ?? "Invalid input.",
+          fieldErrors: { stdin: input.error.issues[0]?.message ?? "Invalid input." },
+        },
+      };
+    const owner = await ensureOwnerId();
+    const ex = (await visibleExercise(slug, await currentUser()))?.def;
+    if (!ex) return { ok: false, error: { code: "not_found", message: "This exercise does not exist." } };
+    const engine = appEngine();
+    const req = parseSolution(engine, ex, solution);
+    const admission = await admitUiRun(owner);
+    if (!admission.ok) return refused(admission);
+    try {
+      return { ok: true, result: await runCustomInput(engine, req, input.data) };
     } finally {
       admission.release();
     }

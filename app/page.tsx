@@ -32,10 +32,14 @@ function seedOf(language: string, files: { name?: string; content: string }[], s
 export default async function Home({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   let seed: Seed | undefined;
+  let seedKind: "fork" | "run" | undefined;
   let autorun = false;
   if (params.fork) {
     const share = await getShare(params.fork);
-    if (share) seed = seedOf(share.snapshot.language, share.snapshot.files, share.snapshot.stdin, share.snapshot.args);
+    if (share) {
+      seed = seedOf(share.snapshot.language, share.snapshot.files, share.snapshot.stdin, share.snapshot.args);
+      seedKind = "fork";
+    }
   } else if (params.run) {
     const run = await getRun(params.run);
     if (run?.ownerId && run.ownerId === (await currentIdentity()).ownerId) {
@@ -44,12 +48,14 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
         .map(([k, v]) => `${k}=${v}`)
         .join("\n");
       seed.limits = {};
+      seedKind = "run";
       autorun = params.autorun === "1";
     }
   }
   const { languages, limits, networkAllowed } = languagesForUi();
+  // One screen tall on wide screens (output scrolls inside its pane); a phone scrolls the page.
   return (
-    <>
+    <div className="flex min-h-dvh flex-col lg:h-dvh lg:min-h-0">
       <SiteHeader />
       <main className="flex min-h-0 flex-1 flex-col">
         {languages.length === 0 ? (
@@ -60,10 +66,11 @@ export default async function Home({ searchParams }: { searchParams: Promise<Rec
             limits={limits}
             networkAllowed={networkAllowed}
             seed={seed}
+            seedKind={seedKind}
             autorun={autorun}
           />
         )}
       </main>
-    </>
+    </div>
   );
 }

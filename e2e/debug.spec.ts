@@ -53,3 +53,51 @@ test("a compile error is reported with every location", async ({ page }) => {
   expect(await page.getByTestId("debug-location").count()).toBeGreaterThanOrEqual(1);
   await expect.poll(async () => (await markers(page)).length).toBeGreaterThanOrEqual(1);
 });
+
+test("a syntax error found at run time reads as a syntax error everywhere, once, in the UI's words", async ({
+  page,
+}) => {
+  const pg = new PlaygroundPage(page);
+  await pg.goto();
+  await pg.setCode("def f():\nprint(1)\n");
+  await pg.runToEnd();
+  // The status agrees with the report's badge (Python finds it only when it starts the program).
+  await expect(pg.status()).toHaveText("Syntax error");
+  await expect(pg.status()).toHaveAttribute("data-status", "runtime_error");
+  await expect(page.getByTestId("debug-panel")).toContainText("Syntax error");
+  await expect(pg.sentence()).toHaveText("The program could not be read, so none of it ran.");
+  // The traceback is on screen once: in the output; the report keeps its cleaned copy folded.
+  await expect(page.getByTestId("debug-message")).toBeHidden();
+  await expect(page.locator("pre:visible").filter({ hasText: "IndentationError" })).toHaveCount(1);
+  // The location does not repeat the headline.
+  await expect(page.getByTestId("debug-location").locator("xpath=..")).toHaveText("main.py:2");
+  // Hints are written with `code`: shown as code, not as backticks.
+  const hint = page.getByTestId("debug-hint");
+  await expect(hint.locator("code").first()).toBeVisible();
+  expect(await hint.textContent()).not.toContain("`");
+});
+
+test("an input error points at the Input box, as the UI calls it", async ({ page }) => {
+  const pg = new PlaygroundPage(page);
+  await pg.goto();
+  await pg.setCode("a = input()\nb = input()\n");
+  await pg.setStdin("only one line\n");
+  await pg.runToEnd();
+  await expect(page.getByTestId("debug-hint")).toContainText("Input box");
+  await expect(page.getByTestId("debug-hint")).not.toContainText("stdin box");
+});
+
+test("history and the result bar agree on the time, and say which time it is", async ({ page }) => {
+  const pg = new PlaygroundPage(page);
+  await pg.goto();
+  await pg.setCode(`print('timing ${Date.now()}')\n`);
+  await pg.runToEnd();
+  const total = page.getByTestId("result-total");
+  await expect(total).toHaveText(/^total \d/);
+  const shown = await total.textContent();
+  await expect(total).toHaveAttribute("title", /From pressing Run to the result/);
+  await page.getByTestId("nav-history").click();
+  const row = page.getByTestId("run-total").first();
+  await expect(row).toHaveText(shown ?? "");
+  await expect(row).toHaveAttribute("title", /From pressing Run to the result/);
+});

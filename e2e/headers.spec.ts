@@ -9,6 +9,8 @@ test("pages carry a nonce-based CSP and the security headers", async ({ request 
   expect(scriptSrc).not.toContain("unsafe-inline");
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("object-src 'none'");
+  // Monaco's workers come from our own origin (a same-origin bootstrap), not from blob: URLs.
+  expect(csp).toContain("worker-src 'self';");
   expect(h["x-frame-options"]).toBe("DENY");
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");

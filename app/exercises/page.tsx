@@ -35,7 +35,7 @@ export default async function ExercisesPage({
   );
   const solved = all.filter((e) => progress.get(e.slug) === "solved").length;
   const chip = (active: boolean) =>
-    `rounded-full border px-2 py-0.5 text-xs ${active ? "border-emerald-600 bg-emerald-600 text-white" : "border-zinc-300 dark:border-zinc-700"}`;
+    `rounded-full border px-2 py-0.5 text-xs ${active ? "border-emerald-700 bg-emerald-700 text-white" : "border-zinc-300 dark:border-zinc-700"}`;
   const href = (next: Record<string, string | undefined>) => {
     const sp = new URLSearchParams();
     for (const [k, v] of Object.entries({ difficulty: params.difficulty, tag: params.tag, ...next }))
@@ -48,7 +48,7 @@ export default async function ExercisesPage({
       <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 p-4">
         <div className="flex flex-wrap items-baseline gap-3">
           <h1 className="text-2xl font-bold">Exercises</h1>
-          <p className="text-sm text-zinc-500" data-testid="progress-summary">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="progress-summary">
             {solved} of {all.length} solved
           </p>
         </div>
@@ -102,7 +102,7 @@ export default async function ExercisesPage({
                   <span className={`rounded px-2 py-0.5 text-xs ${DIFFICULTY_TONE[e.difficulty] ?? ""}`}>
                     {e.difficulty}
                   </span>
-                  <span className="ml-auto flex flex-wrap gap-1 text-xs text-zinc-500">
+                  <span className="ml-auto flex flex-wrap gap-1 text-xs text-zinc-600 dark:text-zinc-400">
                     {e.tags.map((t) => (
                       <span key={t}>#{t}</span>
                     ))}

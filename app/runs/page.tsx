@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ERROR_TONE, formatMs, previewLine, STATUS_LABEL, STATUS_TONE } from "@/components/runs/describe";
+import { ERROR_TONE, formatMs, previewLine, STATUS_LABEL, STATUS_TONE, TIME_TITLES } from "@/components/runs/describe";
 import { SiteHeader } from "@/components/ui/site-header";
 import { appEngine } from "@/lib/app-engine";
 import { listRuns } from "@/lib/db/runs";
@@ -70,11 +70,11 @@ export default async function RunsPage({
             Search code and output
             <input name="q" defaultValue={q ?? ""} className={select} data-testid="filter-q" />
           </label>
-          <button type="submit" className="rounded bg-emerald-600 px-3 py-1 text-white" data-testid="filter-apply">
+          <button type="submit" className="rounded bg-emerald-700 px-3 py-1 text-white" data-testid="filter-apply">
             Filter
           </button>
         </form>
-        <p className="text-sm text-zinc-500" data-testid="runs-total">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="runs-total">
           {total} {total === 1 ? "run" : "runs"}
         </p>
         {runs.length === 0 ? (
@@ -96,8 +96,14 @@ export default async function RunsPage({
                   <span className="min-w-0 flex-1 truncate font-mono text-sm text-zinc-600 dark:text-zinc-400">
                     {previewLine(r.files[0]?.content ?? "")}
                   </span>
-                  <span className="text-xs text-zinc-500">{formatMs(r.wallTimeMs)}</span>
-                  <time className="text-xs text-zinc-500" dateTime={r.createdAt.toISOString()}>
+                  <span
+                    className="text-xs text-zinc-600 dark:text-zinc-400"
+                    title={TIME_TITLES.total}
+                    data-testid="run-total"
+                  >
+                    total {formatMs(r.wallTimeMs)}
+                  </span>
+                  <time className="text-xs text-zinc-600 dark:text-zinc-400" dateTime={r.createdAt.toISOString()}>
                     {r.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
                   </time>
                 </Link>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { reportToMarkdown } from "@/lib/debug";
 import type { DebugLocation, DebugReport } from "@/lib/debug/types";
+import { InlineCode } from "./inline-code";
 
 const CATEGORY_LABEL: Record<string, string> = {
   syntax: "Syntax error",
@@ -27,8 +28,14 @@ const CATEGORY_LABEL: Record<string, string> = {
 };
 
 /** The debug report: headline, message, clickable locations, a hint, and "Copy report". */
-export function DebugPanel(props: { report: DebugReport; language: string; onLocate?: (loc: DebugLocation) => void }) {
-  const { report, language, onLocate } = props;
+export function DebugPanel(props: {
+  report: DebugReport;
+  language: string;
+  onLocate?: (loc: DebugLocation) => void;
+  /** Show the full message unfolded: where no output pane shows it (an exercise's compile error). */
+  messageOpen?: boolean;
+}) {
+  const { report, language, onLocate, messageOpen } = props;
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -57,16 +64,23 @@ export function DebugPanel(props: { report: DebugReport; language: string; onLoc
           {copied ? "Copied" : "Copy report"}
         </button>
       </div>
-      {report.message && report.message !== report.title && (
-        <pre
-          className="max-h-40 overflow-auto whitespace-pre-wrap break-words font-mono text-xs"
-          data-testid="debug-message"
-        >
-          {report.message}
-        </pre>
+      {/* The output pane already shows the program's own message; here it is cleaned (your file
+          names, not the sandbox's paths) and folded, so the traceback is on screen once. */}
+      {report.message && report.message.trim() !== report.title && (
+        <details className="text-xs" data-testid="debug-message-box" open={messageOpen}>
+          <summary className="cursor-pointer">Full message</summary>
+          <pre
+            className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words font-mono"
+            data-testid="debug-message"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus for arrow keys
+            tabIndex={0}
+          >
+            {report.message}
+          </pre>
+        </details>
       )}
       {report.locations.length > 0 && (
-        <ul className="flex flex-col gap-0.5" aria-label="Where">
+        <ul className="flex flex-col gap-0.5" aria-label="Where in your code">
           {report.locations.slice(0, 20).map((loc) => {
             const label = `${loc.file}:${loc.line}${loc.column ? `:${loc.column}` : ""}`;
             return (
@@ -87,13 +101,15 @@ export function DebugPanel(props: { report: DebugReport; language: string; onLoc
                     {label}
                   </span>
                 )}
-                {loc.message && <span className="ml-2 text-xs">{loc.message}</span>}
+                {loc.message && loc.message !== report.title && <span className="ml-2 text-xs">{loc.message}</span>}
               </li>
             );
           })}
         </ul>
       )}
-      <p data-testid="debug-hint">{report.hint}</p>
+      <p data-testid="debug-hint">
+        <InlineCode text={report.hint} />
+      </p>
     </section>
   );
 }

@@ -7,7 +7,7 @@ export function OutputDiff({ expected, actual }: { expected: string; actual: str
   return (
     <table data-testid="output-diff" className="w-full table-fixed border-collapse font-mono text-xs">
       <thead>
-        <tr className="text-left text-zinc-500">
+        <tr className="text-left text-zinc-600 dark:text-zinc-400">
           <th className="w-8" scope="col">
             #
           </th>
@@ -20,9 +20,13 @@ export function OutputDiff({ expected, actual }: { expected: string; actual: str
           const same = (e[i] ?? "").trimEnd() === (a[i] ?? "").trimEnd() && i < e.length && i < a.length;
           return (
             <tr key={`line-${i + 1}`} className={same ? "" : "bg-red-50 dark:bg-red-950"} data-differs={!same}>
-              <td className="text-zinc-500">{i + 1}</td>
-              <td className="whitespace-pre-wrap break-all">{e[i] ?? <em className="text-zinc-500">(no line)</em>}</td>
-              <td className="whitespace-pre-wrap break-all">{a[i] ?? <em className="text-zinc-500">(no line)</em>}</td>
+              <td className="text-zinc-600 dark:text-zinc-400">{i + 1}</td>
+              <td className="whitespace-pre-wrap break-all">
+                {e[i] ?? <em className="text-zinc-600 dark:text-zinc-400">(no line)</em>}
+              </td>
+              <td className="whitespace-pre-wrap break-all">
+                {a[i] ?? <em className="text-zinc-600 dark:text-zinc-400">(no line)</em>}
+              </td>
             </tr>
           );
         })}

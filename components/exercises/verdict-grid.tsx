@@ -19,31 +19,39 @@ export function VerdictGrid({ judgement }: { judgement: PublicJudgement }) {
         <span data-testid="score">
           {judgement.score} / {judgement.maxScore} points
         </span>
-        <span className="text-sm text-zinc-500">
+        <span className="text-sm text-zinc-600 dark:text-zinc-400">
           judged in {formatMs(judgement.timeMs)}
           {judgement.maxTimeMs !== null && judgement.maxTimeMs !== undefined
             ? ` · slowest test ≤ ${formatMs(judgement.maxTimeMs)} · peak memory ≤ ${formatBytes(judgement.maxMemoryBytes ?? null)}`
             : ""}
         </span>
       </p>
-      <ol className="grid grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))] gap-2" aria-label="Tests">
-        {judgement.tests.map((t) => (
-          <li
-            key={t.index}
-            data-testid="test-cell"
-            data-verdict={t.verdict}
-            className={`flex flex-col rounded px-2 py-1 text-xs ${VERDICT_TONE[t.verdict]}`}
-            title={VERDICT_LABEL[t.verdict]}
-          >
-            <span className="font-semibold">
-              #{t.index + 1} {t.verdict} {t.hidden ? "🔒" : ""}
-            </span>
-            <span>
-              {t.hidden ? "hidden test" : `${formatMs(t.timeMs ?? null)} · ${formatBytes(t.memoryBytes ?? null)}`}
-            </span>
-          </li>
-        ))}
-      </ol>
+      {judgement.verdict === "CE" ? (
+        // Nothing ran: one sentence, not a "CE" cell per test.
+        <p data-testid="compile-failed" className="text-sm">
+          The code did not compile, so no test ran. The compiler's message is below.
+        </p>
+      ) : (
+        <ol className="grid grid-cols-[repeat(auto-fill,minmax(7.5rem,1fr))] gap-2" aria-label="Tests">
+          {judgement.tests.map((t) => (
+            <li
+              key={t.index}
+              data-testid="test-cell"
+              data-verdict={t.verdict}
+              className={`flex flex-col rounded px-2 py-1 text-xs ${VERDICT_TONE[t.verdict]}`}
+              title={VERDICT_LABEL[t.verdict]}
+            >
+              <span className="font-semibold">
+                #{t.index + 1} <abbr title={VERDICT_LABEL[t.verdict]}>{t.verdict}</abbr>
+                {t.hidden && <span aria-hidden> 🔒</span>}
+              </span>
+              <span>
+                {t.hidden ? "hidden test" : `${formatMs(t.timeMs ?? null)} · ${formatBytes(t.memoryBytes ?? null)}`}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
       {wrong.map((t) => (
         <div key={t.index} className="flex flex-col gap-1 text-sm">
           <p className="font-medium">

@@ -10,12 +10,12 @@ export const VERDICT_LABEL: Record<string, string> = {
 };
 
 export const VERDICT_TONE: Record<string, string> = {
-  AC: "bg-emerald-600 text-white",
-  WA: "bg-red-600 text-white",
+  AC: "bg-emerald-700 text-white",
+  WA: "bg-red-700 text-white",
   TLE: "bg-amber-500 text-black",
   MLE: "bg-amber-500 text-black",
   OLE: "bg-amber-500 text-black",
-  RE: "bg-fuchsia-600 text-white",
+  RE: "bg-fuchsia-700 text-white",
   CE: "bg-zinc-600 text-white",
   IE: "bg-zinc-400 text-black",
 };

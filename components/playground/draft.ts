@@ -40,8 +40,9 @@ export function loadDraft(storage: Pick<Storage, "getItem" | "removeItem">): Omi
   return null;
 }
 
-export function saveDraft(storage: Pick<Storage, "setItem">, state: PlaygroundState): void {
-  const draft: Draft = {
+/** The persisted form of an editor state. */
+export function toDraft(state: Omit<PlaygroundState, "run">): Draft {
+  return {
     v: 1,
     language: state.language,
     workspaces: state.workspaces,
@@ -51,6 +52,10 @@ export function saveDraft(storage: Pick<Storage, "setItem">, state: PlaygroundSt
     limits: state.limits,
     network: state.network,
   };
+}
+
+export function saveDraft(storage: Pick<Storage, "setItem">, state: PlaygroundState): void {
+  const draft = toDraft(state);
   try {
     storage.setItem(DRAFT_KEY, JSON.stringify(draft));
   } catch {

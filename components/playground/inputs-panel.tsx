@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { onTabKeyDown } from "@/components/ui/tab-keys";
 import type { Action, PlaygroundState } from "./state";
 
 export interface LimitInfo {
@@ -46,23 +47,27 @@ export function InputsPanel(props: {
         aria-label="Program inputs"
         className="flex gap-1 border-b border-zinc-200 px-2 dark:border-zinc-800"
       >
-        {tabs.map((t) => (
+        {tabs.map((t, i) => (
           <button
             key={t.id}
             type="button"
             role="tab"
+            id={`inputs-tab-${t.id}`}
             aria-selected={tab === t.id}
+            aria-controls="inputs-panel"
+            tabIndex={tab === t.id ? 0 : -1}
             data-testid={`inputs-tab-${t.id}`}
             onClick={() => setTab(t.id)}
-            className={`px-2 py-1 text-sm ${tab === t.id ? "border-b-2 border-emerald-600 font-medium" : "text-zinc-500"}`}
+            onKeyDown={(e) => onTabKeyDown(e, i, tabs.length, (to) => setTab(tabs[to]?.id ?? "stdin"))}
+            className={`px-2 py-1 text-sm ${tab === t.id ? "border-b-2 border-emerald-700 font-medium" : "text-zinc-600 dark:text-zinc-400"}`}
           >
             {t.label}
           </button>
         ))}
       </div>
-      <div className="min-h-0 flex-1 p-2">
+      <div id="inputs-panel" role="tabpanel" aria-labelledby={`inputs-tab-${tab}`} className="min-h-0 flex-1 p-2">
         {tab === "stdin" && (
-          <label className="flex h-full flex-col gap-1 text-xs text-zinc-500">
+          <label className="flex h-full flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
             Standard input
             <textarea
               data-testid="stdin"
@@ -74,7 +79,7 @@ export function InputsPanel(props: {
           </label>
         )}
         {tab === "args" && (
-          <label className="flex h-full flex-col gap-1 text-xs text-zinc-500">
+          <label className="flex h-full flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
             Arguments, one per line
             <textarea
               data-testid="args"
@@ -87,7 +92,7 @@ export function InputsPanel(props: {
           </label>
         )}
         {tab === "env" && (
-          <label className="flex h-full flex-col gap-1 text-xs text-zinc-500">
+          <label className="flex h-full flex-col gap-1 text-xs text-zinc-600 dark:text-zinc-400">
             Environment variables, NAME=value per line
             <textarea
               data-testid="env"
@@ -113,7 +118,7 @@ export function InputsPanel(props: {
               return (
                 <label key={f.key} htmlFor={id} className="flex flex-col gap-0.5 text-xs">
                   <span>
-                    {f.label} {f.unit && <span className="text-zinc-500">({f.unit})</span>}
+                    {f.label} {f.unit && <span className="text-zinc-600 dark:text-zinc-400">({f.unit})</span>}
                   </span>
                   <input
                     id={id}
@@ -133,7 +138,7 @@ export function InputsPanel(props: {
                     }
                     className="rounded border border-zinc-300 bg-transparent px-2 py-1 text-sm dark:border-zinc-700"
                   />
-                  <span className="text-zinc-500">max {max}</span>
+                  <span className="text-zinc-600 dark:text-zinc-400">max {max}</span>
                   {fieldErrors[`limits.${f.key}`] && (
                     <span className="text-red-700 dark:text-red-400">{fieldErrors[`limits.${f.key}`]}</span>
                   )}

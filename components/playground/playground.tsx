@@ -4,17 +4,20 @@ import type { Monaco } from "@monaco-editor/react";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { DebugPanel } from "@/components/debug/debug-panel";
 import { OutputView } from "@/components/runs/output-view";
-import { ResultBar } from "@/components/runs/result-bar";
 import { ShareBox } from "@/components/runs/share-box";
-import { CodeEditor, type EditorInstance } from "@/components/ui/code-editor";
+import { CodeEditor, type EditorInstance, EditorKeysHint } from "@/components/ui/code-editor";
 import { LanguageSelect } from "@/components/ui/language-select";
 import type { DebugLocation } from "@/lib/debug/types";
-import { loadDraft, saveDraft } from "./draft";
-import { FileTabs } from "./file-tabs";
+import { DraftNotice, EarlierDrafts, type SeedKind } from "./draft-notice";
+import { FileTabs, tabId } from "./file-tabs";
 import { InputsPanel, type LimitInfo } from "./inputs-panel";
+import { RunStatus } from "./run-status";
 import { initialState, type PlaygroundState, reducer, workspace } from "./state";
 import { type TerminalHandle, TerminalPane } from "./terminal-pane";
+import { useDebugMarkers } from "./use-debug-markers";
+import { usePageKeys } from "./use-page-keys";
 import { useRunner } from "./use-runner";
+import { useSeedOrDraft } from "./use-seed-or-draft";
 
 export interface LanguageInfo {
   id: string;
@@ -32,11 +35,14 @@ interface Props {
   networkAllowed?: boolean;
   /** Code to open instead of the draft (a fork of a share, or "open in editor" of a run). */
   seed?: Omit<PlaygroundState, "run">;
+  seedKind?: SeedKind;
   /** Run the seed as soon as it is loaded: only for the visitor's own run ("Run again"), never a fork. */
   autorun?: boolean;
 }
 
-export function Playground({ languages, limits, networkAllowed, seed, autorun }: Props) {
+const EDITOR_PANEL = "editor-panel";
+
+export function Playground({ languages, limits, networkAllowed, seed, seedKind, autorun }: Props) {
   const first = languages[0];
   // A seed comes with the page, so it is the first state; a draft lives in localStorage
   // and can only be read after hydration.
@@ -51,86 +57,42 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
     if (terminalHadFocus) editorRef.current?.editor.focus();
   }, []);
   const { run, stop, type, resize } = useRunner(dispatch, terminal, backToEditor);
-  const loaded = useRef(false);
   const latest = useRef(state);
   latest.current = state;
-
-  // Restore the draft (or the seed) once, then autosave every change.
-  useEffect(() => {
-    if (loaded.current) return;
-    loaded.current = true;
-    if (seed) {
-      window.history.replaceState(null, "", "/");
-      if (autorun) runRef.current();
-      return;
-    }
-    const draft = loadDraft(localStorage);
-    if (draft && languages.some((l) => l.id === draft.language)) dispatch({ type: "load", state: draft });
-  }, [seed, languages, autorun]);
-  useEffect(() => {
-    if (loaded.current) saveDraft(localStorage, state);
-  }, [state]);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
 
   const running = state.run.phase === "starting" || state.run.phase === "running";
   const runLatest = () => {
-    if (latest.current.run.phase !== "starting" && latest.current.run.phase !== "running") void run(latest.current);
+    if (latest.current.run.phase === "starting" || latest.current.run.phase === "running") return;
+    void run(latest.current);
+    // On a phone the result bar is below the editor: bring it into view.
+    if (!window.matchMedia("(min-width: 1024px)").matches)
+      statusRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
   };
-  const runRef = useRef(runLatest);
-  runRef.current = runLatest;
+  const keys = useRef({ run: runLatest, stop: () => void stop(), running });
+  keys.current = { run: runLatest, stop: () => void stop(), running };
+  usePageKeys(keys);
 
-  // Ctrl/Cmd+Enter anywhere on the page (Monaco gets its own binding in onMount).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        runRef.current();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  const drafts = useSeedOrDraft({
+    state,
+    dispatch,
+    seed,
+    seedKind,
+    knownLanguage: (id) => languages.some((l) => l.id === id),
+    // A fork runs only on a click: Run takes focus, so it is one key or click away.
+    onSeeded: () => (autorun ? keys.current.run() : runButton.current?.focus()),
+  });
 
   const editorRef = useRef<{ editor: EditorInstance; monaco: Monaco } | null>(null);
-  const [editorReady, setEditorReady] = useState(false);
-  const onMount = (editor: EditorInstance, monaco: Monaco) => {
-    editorRef.current = { editor, monaco };
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current());
-    setEditorReady(true);
+  const [monaco, setMonaco] = useState<Monaco>();
+  const onMount = (editor: EditorInstance, m: Monaco) => {
+    editorRef.current = { editor, monaco: m };
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => keys.current.run());
+    setMonaco(m);
   };
-
-  // Markers: every located line of every file of the last run, until the code changes or it runs again.
-  const [markersStale, setMarkersStale] = useState(false);
   const debug = state.run.phase === "done" ? state.run.outcome?.debug : undefined;
-  useEffect(() => {
-    const m = editorRef.current?.monaco;
-    if (!m || !editorReady) return;
-    for (const model of m.editor.getModels()) m.editor.setModelMarkers(model, "runbox", []);
-    if (!debug || markersStale) return;
-    const severity = m.MarkerSeverity.Error;
-    const byFile = new Map<string, DebugLocation[]>();
-    for (const loc of debug.locations) byFile.set(loc.file, [...(byFile.get(loc.file) ?? []), loc]);
-    for (const [file, locs] of byFile) {
-      const model = m.editor.getModel(m.Uri.parse(`${state.language}/${file}`));
-      if (!model) continue;
-      m.editor.setModelMarkers(
-        model,
-        "runbox",
-        locs
-          .filter((l) => l.line >= 1 && l.line <= model.getLineCount())
-          .map((l) => ({
-            severity,
-            message: l.message ?? debug.title,
-            startLineNumber: l.line,
-            startColumn: l.column ?? model.getLineFirstNonWhitespaceColumn(l.line) ?? 1,
-            endLineNumber: l.line,
-            endColumn: model.getLineMaxColumn(l.line),
-          })),
-      );
-    }
-  }, [debug, markersStale, state.language, editorReady]);
-  useEffect(() => {
-    if (state.run.phase === "starting") setMarkersStale(false);
-  }, [state.run.phase]);
+  const { markStale } = useDebugMarkers(monaco, debug, state.language, state.run.phase);
 
   // "Go to": open the file's tab, then put the cursor on the line once its model is shown.
   const pendingLocate = useRef<DebugLocation | null>(null);
@@ -164,7 +126,17 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
+      {drafts.notice && (
+        <DraftNotice
+          kind={drafts.notice.kind}
+          kept={Boolean(drafts.notice.previous)}
+          storageFull={Boolean(drafts.notice.previous && !drafts.notice.backupId)}
+          onRestore={drafts.restorePrevious}
+          onDismiss={drafts.dismiss}
+        />
+      )}
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <h1 className="mr-1 font-semibold">Playground</h1>
         <LanguageSelect
           languages={languages}
           value={state.language}
@@ -177,36 +149,45 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
             type="button"
             data-testid="stop"
             onClick={() => void stop()}
-            className="rounded bg-red-600 px-4 py-1.5 font-medium text-white hover:bg-red-700"
+            className="rounded bg-red-700 px-4 py-1.5 font-medium text-white hover:bg-red-800"
+            title="Stop (Escape)"
           >
-            ■ Stop
+            <span aria-hidden>■ </span>Stop
           </button>
         ) : (
           <button
             type="button"
             data-testid="run"
+            ref={runButton}
             onClick={runLatest}
-            className="rounded bg-emerald-600 px-4 py-1.5 font-medium text-white hover:bg-emerald-700"
+            className="rounded bg-emerald-700 px-4 py-1.5 font-medium text-white hover:bg-emerald-800"
             title="Run (Ctrl+Enter)"
           >
-            ▶ Run
+            <span aria-hidden>▶ </span>Run
           </button>
         )}
-        <span className="hidden text-xs text-zinc-500 sm:inline">Ctrl/⌘ + Enter</span>
-        {state.run.phase === "done" && state.run.id && outcome && (
-          <div className="ml-auto">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <EarlierDrafts backups={drafts.backups} onRestore={drafts.restoreBackup} />
+          {state.run.phase === "done" && state.run.id && outcome && (
             <ShareBox runId={state.run.id} key={state.run.id} />
-          </div>
-        )}
+          )}
+        </div>
       </div>
 
-      <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-2">
+      <div className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-2 lg:grid-rows-[minmax(0,1fr)]">
         <section
           aria-label="Code"
-          className="flex min-h-[50vh] flex-col border-zinc-200 lg:min-h-0 lg:border-r dark:border-zinc-800"
+          className="flex h-[60dvh] min-h-72 flex-col border-zinc-200 lg:h-auto lg:min-h-0 lg:border-r dark:border-zinc-800"
         >
-          {lang && <FileTabs workspace={ws} extension={lang.extensions[0] ?? ""} dispatch={dispatch} />}
-          <div className="min-h-0 flex-1 border-t border-zinc-200 dark:border-zinc-800">
+          {lang && (
+            <FileTabs workspace={ws} extension={lang.extensions[0] ?? ""} dispatch={dispatch} panelId={EDITOR_PANEL} />
+          )}
+          <div
+            id={EDITOR_PANEL}
+            role="tabpanel"
+            aria-labelledby={tabId(ws.active)}
+            className="min-h-0 flex-1 border-t border-zinc-200 dark:border-zinc-800"
+          >
             {file && (
               <CodeEditor
                 label={`Code of ${file.name}`}
@@ -215,15 +196,16 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
                 value={file.content}
                 onChange={(content) => {
                   dispatch({ type: "edit", content });
-                  setMarkersStale(true);
+                  markStale();
                 }}
                 onMount={onMount}
               />
             )}
           </div>
+          <EditorKeysHint run="runs" />
         </section>
-        <section aria-label="Run" className="grid min-h-0 grid-rows-[minmax(9rem,auto)_1fr]">
-          <div className="border-b border-zinc-200 dark:border-zinc-800">
+        <section aria-label="Run" className="flex min-h-0 flex-col">
+          <div className="h-44 shrink-0 border-b border-zinc-200 lg:h-[30%] lg:min-h-32 dark:border-zinc-800">
             <InputsPanel
               state={state}
               dispatch={dispatch}
@@ -233,47 +215,26 @@ export function Playground({ languages, limits, networkAllowed, seed, autorun }:
               fieldErrors={state.run.error?.fieldErrors}
             />
           </div>
-          <div className="flex min-h-64 flex-col">
-            <div className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-              {state.run.phase === "starting" && <span data-testid="run-phase">Starting…</span>}
-              {state.run.phase === "running" && (
-                <span data-testid="run-phase" className="animate-pulse">
-                  Running…
-                </span>
-              )}
-              {state.run.phase === "running" && state.run.terminal && (
-                <span data-testid="terminal-hint" className="text-xs text-zinc-500">
-                  Type in the terminal · Enter sends a line · Ctrl-D ends input · Ctrl-C interrupts
-                </span>
-              )}
-              {state.run.error && (
-                <p role="alert" data-testid="run-error" className="text-sm text-red-700 dark:text-red-400">
-                  {state.run.error.message}
-                </p>
-              )}
-              {outcome && <ResultBar outcome={outcome} />}
-              {state.run.phase === "idle" && (
-                <span className="text-sm text-zinc-500">Output appears here; type in it when your program asks.</span>
-              )}
+          <div className="shrink-0 scroll-mt-2 border-b border-zinc-200 dark:border-zinc-800" ref={statusRef}>
+            <RunStatus run={state.run} />
+          </div>
+          {debug && (
+            <div className="max-h-[50dvh] shrink-0 overflow-auto border-b border-zinc-200 p-2 lg:max-h-[40%] dark:border-zinc-800">
+              <DebugPanel report={debug} language={state.language} onLocate={locate} />
             </div>
-            {debug && (
-              <div className="border-b border-zinc-200 p-2 dark:border-zinc-800">
-                <DebugPanel report={debug} language={state.language} onLocate={locate} />
-              </div>
-            )}
-            {/* Sized by the layout, never by the terminal's content (fitting it would grow it for ever). */}
-            <div className="relative min-h-48 flex-1">
-              <TerminalPane
-                onReady={(h) => {
-                  terminal.current = h;
-                }}
-                onData={type}
-                onResize={resize}
-              />
-              {/* The same output as text, read out by screen readers (the terminal is a canvas of cells). */}
-              <div className="sr-only">
-                <OutputView pieces={state.run.chunks} tail={state.run.tail} />
-              </div>
+          )}
+          {/* Sized by the layout, never by the terminal's content (fitting it would grow it for ever). */}
+          <div className="relative h-[60dvh] min-h-40 lg:h-auto lg:min-h-24 lg:flex-1">
+            <TerminalPane
+              onReady={(h) => {
+                terminal.current = h;
+              }}
+              onData={type}
+              onResize={resize}
+            />
+            {/* The same output as text, read out by screen readers (the terminal is a canvas of cells). */}
+            <div className="sr-only">
+              <OutputView pieces={state.run.chunks} tail={state.run.tail} runKey={state.run.seq} />
             </div>
           </div>
         </section>

@@ -81,4 +81,18 @@ describe("playground reducer", () => {
     s = reducer(s, { type: "limit", key: "timeoutMs", value: undefined });
     expect(toRequest(s).limits).toEqual({});
   });
+
+  it("shows the place in line until the run starts, and ignores an older run's queue events", () => {
+    let s = reducer(initialState("python"), { type: "run-requested", seq: 1 });
+    s = reducer(s, { type: "run-started", seq: 1, id: "r1" });
+    s = reducer(s, { type: "run-queued", seq: 1, position: 3 });
+    expect(s.run.queued).toBe(3);
+    s = reducer(s, { type: "run-queued", seq: 0, position: 9 });
+    expect(s.run.queued).toBe(3);
+    s = reducer(s, { type: "run-stage", seq: 1 });
+    expect(s.run.queued).toBeUndefined();
+    s = reducer(s, { type: "run-queued", seq: 1, position: 1 });
+    s = reducer(s, { type: "run-finished", seq: 1, outcome });
+    expect(s.run.queued).toBeUndefined();
+  });
 });

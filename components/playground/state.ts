@@ -25,6 +25,8 @@ export interface RunState {
   terminal?: boolean;
   /** Why typed input does not reach this run (every interactive session was taken). */
   notice?: string;
+  /** Place in the queue for a sandbox (1 = next) while the server is busy; gone once it starts. */
+  queued?: number;
   /** Output as text (a terminal's as its transcript): finished parts, then the line being written. */
   chunks: OutputChunk[];
   tail?: string;
@@ -62,6 +64,8 @@ export type Action =
   | { type: "load"; state: Omit<PlaygroundState, "run"> }
   | { type: "run-requested"; seq: number }
   | { type: "run-started"; seq: number; id: string; terminal?: boolean; notice?: string }
+  | { type: "run-queued"; seq: number; position: number }
+  | { type: "run-stage"; seq: number }
   | { type: "run-output"; seq: number; chunk: OutputChunk; tail?: string }
   /** The run's output is about to be replayed from its start (the events stream after a lost socket). */
   | { type: "run-replay"; seq: number }
@@ -177,20 +181,26 @@ export function reducer(state: PlaygroundState, action: Action): PlaygroundState
         ...(action.terminal ? { terminal: true } : {}),
         ...(action.notice ? { notice: action.notice } : {}),
       }));
+    case "run-queued":
+      return forRun(state, action.seq, (r) => ({ ...r, queued: action.position }));
+    case "run-stage":
+      return forRun(state, action.seq, (r) => ({ ...r, queued: undefined }));
     case "run-output":
       return forRun(state, action.seq, (r) => ({
         ...r,
+        queued: undefined,
         chunks: action.chunk.text ? appendChunk(r.chunks, action.chunk) : r.chunks,
         ...(action.tail !== undefined ? { tail: action.tail } : {}),
       }));
     case "run-replay":
       return forRun(state, action.seq, (r) => ({ ...r, chunks: [], tail: undefined }));
     case "run-finished":
-      return forRun(state, action.seq, (r) => ({ ...r, phase: "done", outcome: action.outcome }));
+      return forRun(state, action.seq, (r) => ({ ...r, phase: "done", queued: undefined, outcome: action.outcome }));
     case "run-failed":
       return forRun(state, action.seq, (r) => ({
         ...r,
         phase: "done",
+        queued: undefined,
         error: { message: action.message, fieldErrors: action.fieldErrors },
       }));
   }

@@ -55,6 +55,8 @@ export function useRunner(
         } else
           dispatch({ type: "run-output", seq: run.seq, chunk: { stage: e.stage, stream: e.stream, text: e.text } });
       } else if (e.type === "notice") term?.write(NOTICE(e.message));
+      else if (e.type === "queued") dispatch({ type: "run-queued", seq: run.seq, position: e.position });
+      else if (e.type === "stage") dispatch({ type: "run-stage", seq: run.seq });
       else if (e.type === "done" || e.type === "error") {
         run.finished = true;
         run.input = false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limitSentence, previewLine } from "./describe";
+import { limitSentence, ordinal, previewLine, queueSentence, statusLabel } from "./describe";
 
 describe("previewLine", () => {
   it("is the first non-blank line, cut short", () => {
@@ -48,5 +48,34 @@ describe("limitSentence for an interactive run", () => {
     expect(limitSentence("timeout", stopped("wall"), limits, false, null)).toMatch(
       /ran longer than the 5 s time limit/,
     );
+  });
+});
+
+describe("ordinal and queueSentence", () => {
+  it("says each place in line in English", () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal)).toEqual([
+      "1st",
+      "2nd",
+      "3rd",
+      "4th",
+      "11th",
+      "12th",
+      "13th",
+      "21st",
+      "22nd",
+      "23rd",
+      "101st",
+      "111th",
+    ]);
+    expect(queueSentence(3)).toBe("Waiting for a free sandbox — 3rd in line");
+  });
+});
+
+describe("statusLabel", () => {
+  it("calls a run-time syntax error a syntax error, as the debug report's badge does", () => {
+    expect(statusLabel("runtime_error", "syntax")).toBe("Syntax error");
+    expect(statusLabel("runtime_error", "name")).toBe("Runtime error");
+    expect(statusLabel("compile_error", "syntax")).toBe("Compile error");
+    expect(statusLabel("ok")).toBe("OK");
   });
 });

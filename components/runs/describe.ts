@@ -11,6 +11,33 @@ import type { TerminalFacts } from "@/lib/terminal/facts";
 
 export { formatBytes, formatKb, formatMb, formatMs, STATUS_LABEL };
 
+/**
+ * The status a person sees. A program the interpreter could not even parse (Python, Ruby, PHP,
+ * JavaScript, Bash find that only when they start it) ends as a runtime error for the engine,
+ * but to a learner it is a syntax error: the label agrees with the debug report's badge.
+ */
+export function statusLabel(status: string, debugCategory?: string | null): string {
+  if (status === "runtime_error" && debugCategory === "syntax") return "Syntax error";
+  return (STATUS_LABEL as Record<string, string>)[status] ?? status;
+}
+
+/** 1 → "1st", 2 → "2nd", 3 → "3rd", 11 → "11th". */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/** The words the result bar shows while a run waits for a free sandbox. */
+export function queueSentence(position: number): string {
+  return `Waiting for a free sandbox — ${ordinal(position)} in line`;
+}
+
+export const TIME_TITLES = {
+  wall: "Wall-clock time of the program itself",
+  total: "From pressing Run to the result: waiting for a sandbox, starting it, compiling and running",
+};
+
 export const STATUS_TONE: Record<string, string> = {
   ok: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100",
   running: "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100",

@@ -9,6 +9,7 @@ import { StoredOutput } from "./stored-output";
 /**
  * Code, inputs, result and output of a finished run; everything rendered as text. Long texts
  * arrive as their first chunk (see runViewModel), so the page has a fixed size whatever was stored.
+ * `compact` (the embed) puts code and result side by side in a small frame, each scrolling inside.
  */
 export function RunView({ data, compact = false }: { data: RunViewModel; compact?: boolean }) {
   // Stateful children are keyed by run: another run's page never inherits loaded chunks.
@@ -23,9 +24,11 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
     terminal: data.terminal,
   };
   return (
-    <div className={`grid min-h-0 flex-1 grid-cols-1 ${compact ? "" : "lg:grid-cols-2"}`}>
+    <div
+      className={`grid min-h-0 flex-1 grid-cols-1 ${compact ? "sm:grid-cols-2 sm:grid-rows-[minmax(0,1fr)]" : "lg:grid-cols-2"}`}
+    >
       <section aria-label="Code" className="flex min-h-0 flex-col">
-        <p className="px-3 py-1 text-sm text-zinc-500" data-testid="run-language">
+        <p className="px-3 py-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="run-language">
           {lang?.name ?? data.language} {data.version}
         </p>
         <CodeTabs
@@ -34,14 +37,23 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
           monaco={lang?.monaco ?? "plaintext"}
           idPrefix={`view-${data.id}`}
           endpoint={data.endpoint}
+          compact={compact}
         />
       </section>
       <section
         aria-label="Result"
-        className="flex min-h-0 flex-col gap-2 border-zinc-200 p-3 lg:border-l dark:border-zinc-800"
+        className={`flex min-h-0 flex-col border-zinc-200 dark:border-zinc-800 ${compact ? "gap-1 p-2 sm:border-l" : "gap-2 p-3 lg:border-l"}`}
       >
         {data.status === "running" ? <p>Running…</p> : <ResultBar outcome={outcome} />}
-        {data.debug && <DebugPanel report={data.debug} language={data.language} />}
+        {data.debug &&
+          (compact ? (
+            <details className="text-sm">
+              <summary className="cursor-pointer">Debug report: {data.debug.title}</summary>
+              <DebugPanel report={data.debug} language={data.language} />
+            </details>
+          ) : (
+            <DebugPanel report={data.debug} language={data.language} />
+          ))}
         {!compact && (data.stdin || data.args) && (
           <details className="text-sm" open={Boolean(data.stdin)}>
             <summary className="cursor-pointer text-zinc-600 dark:text-zinc-400">Inputs</summary>
@@ -53,7 +65,9 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
             {data.stdin && <StdinView key={data.id} stdin={data.stdin} endpoint={data.endpoint} />}
           </details>
         )}
-        <div className="min-h-40 flex-1 rounded border border-zinc-200 dark:border-zinc-800">
+        <div
+          className={`flex-1 rounded border border-zinc-200 dark:border-zinc-800 ${compact ? "min-h-24" : "min-h-40"}`}
+        >
           <StoredOutput
             key={data.id}
             outputs={data.outputs}

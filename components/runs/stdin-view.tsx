@@ -12,6 +12,8 @@ export function StdinView({ stdin, endpoint }: { stdin: TextPreview; endpoint: s
     <>
       <pre
         data-testid="run-stdin"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus for arrow keys
+        tabIndex={0}
         className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-words rounded bg-zinc-100 p-2 font-mono dark:bg-zinc-900"
       >
         {text?.chunks.map((c) => c.text).join("")}

@@ -23,20 +23,22 @@ export function StoredOutput({
 }) {
   const { texts, more, busy, error } = useChunks(endpoint, outputs);
   return (
-    <div className="flex h-full min-h-40 flex-col">
+    <section aria-label="Output" className="flex h-full min-h-40 flex-col">
       {transcript && (
         <p
           data-testid="transcript-label"
-          className="border-b border-zinc-200 px-3 py-1 text-xs text-zinc-500 dark:border-zinc-800"
+          className="border-b border-zinc-200 px-3 py-1 text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400"
         >
           Terminal transcript: the program's output and what was typed, as it was seen
         </p>
       )}
       <pre
         data-testid="output"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus for arrow keys
+        tabIndex={0}
         className="min-h-24 flex-1 overflow-auto whitespace-pre-wrap break-words p-3 font-mono text-sm"
       >
-        {outputs.length === 0 ? <span className="text-zinc-500">No output.</span> : null}
+        {outputs.length === 0 ? <span className="text-zinc-600 dark:text-zinc-400">No output.</span> : null}
         {outputs.map((o) => (
           <span
             key={o.part}
@@ -66,6 +68,6 @@ export function StoredOutput({
           />
         );
       })}
-    </div>
+    </section>
   );
 }

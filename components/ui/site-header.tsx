@@ -4,14 +4,14 @@ import { ThemeToggle } from "./theme-toggle";
 
 export function SiteHeader() {
   return (
-    <header className="flex items-center gap-4 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-zinc-200 px-3 py-2 sm:gap-x-4 sm:px-4 dark:border-zinc-800">
       <Link href="/" className="flex items-center gap-2 font-bold">
-        <span aria-hidden className="rounded bg-emerald-600 px-1.5 text-white">
+        <span aria-hidden className="rounded bg-emerald-700 px-1.5 text-white">
           ▸
         </span>
         Runbox
       </Link>
-      <nav aria-label="Main" className="flex gap-3 text-sm">
+      <nav aria-label="Main" className="flex flex-wrap gap-x-3 text-sm">
         <Link href="/" className="hover:underline">
           Playground
         </Link>

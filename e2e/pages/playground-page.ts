@@ -5,7 +5,12 @@ declare global {
   interface Window {
     monaco?: {
       editor: {
-        getEditors(): { setValue(v: string): void; getValue(): string; getPosition(): { lineNumber: number } | null }[];
+        getEditors(): {
+          setValue(v: string): void;
+          getValue(): string;
+          getPosition(): { lineNumber: number } | null;
+          getModel(): { uri: { path: string } } | null;
+        }[];
         getModelMarkers(filter: object): { startLineNumber: number; message: string; resource: { path: string } }[];
       };
     };

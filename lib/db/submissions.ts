@@ -70,7 +70,7 @@ export async function saveSubmission(s: {
 
 type Row = Awaited<ReturnType<Awaited<ReturnType<typeof db>>["submission"]["findMany"]>>[number];
 
-async function toRecord(r: Row): Promise<SubmissionRecord> {
+async function toRecord(r: Row): Promise<SubmissionRecord & { ownerId: string | null }> {
   let files: SubmissionRecord["files"];
   let compile: StageResult | null;
   let tests: TestResult[];

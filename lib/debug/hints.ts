@@ -238,7 +238,7 @@ const BY_KIND: Record<string, string> = {
   "python:ValueError":
     'A function got a value of the right type but unusable content, such as `int("twelve")`. Check or clean the input (`.strip()`) before converting, or catch the error with `try` / `except ValueError`.',
   "python:EOFError":
-    "`input()` reached the end of the input: the program asked for more lines than stdin provides. Type the input in the stdin box, one line per `input()` call.",
+    "`input()` reached the end of the input: the program asked for more lines than it was given. Type them in the Input box, one line per `input()` call.",
   "python:FileNotFoundError":
     "The file is not where the program looks. Relative paths start from the folder the program runs in, where your files are; check the name and that the file is part of the project.",
   "python:uncaught":
@@ -312,9 +312,9 @@ const BY_KIND: Record<string, string> = {
   "java:NumberFormatException":
     'The text could not be read as a number, as in `Integer.parseInt("abc")` or a number with spaces around it. `trim()` and check the input first, or catch `NumberFormatException`.',
   "java:NoSuchElementException":
-    "A `Scanner` read past the end of the input: the program expects more input than stdin provides. Type the input in the stdin box, or check `hasNextInt()` / `hasNextLine()` before reading.",
+    "A `Scanner` read past the end of the input: the program expects more input than it was given. Type it in the Input box, or check `hasNextInt()` / `hasNextLine()` before reading.",
   "java:InputMismatchException":
-    "`Scanner` found input of the wrong kind, such as a word where `nextInt()` expected a number. Check the input in the stdin box, or read lines and parse them yourself.",
+    "`Scanner` found input of the wrong kind, such as a word where `nextInt()` expected a number. Check what you typed in the Input box, or read lines and parse them yourself.",
   "java:main_class":
     "Java could not find the class with `main`. The entry file's public class must contain `public static void main(String[] args)`, and its name must match the file name.",
   "java:uncaught":

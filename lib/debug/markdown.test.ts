@@ -21,9 +21,15 @@ describe("reportToMarkdown", () => {
     expect(md.startsWith("### NameError: name 'mesage' is not defined\n")).toBe(true);
     expect(md).toContain("**Python**, while running: unknown name");
     expect(md).toContain("````text\nTraceback");
-    expect(md).toContain("- `main.py:4` NameError");
+    // The location's message is the headline again: not repeated.
+    expect(md).toContain("- `main.py:4`\n");
     expect(md).toContain("1. `main.py:6` in `<module>`");
     expect(md).toContain("**Hint:** Python reads names top to bottom.");
+  });
+
+  it("a syntax error an interpreter found is reported as before running, not while running", () => {
+    const md = reportToMarkdown({ ...report, category: "syntax", title: "IndentationError: expected" }, "python");
+    expect(md).toContain("**Python**, before running: syntax error");
   });
 
   it("leaves out empty sections", () => {

@@ -56,7 +56,9 @@ function code(text: string): string {
 
 export function reportToMarkdown(report: DebugReport, language: string): string {
   const lang = LANGUAGE_NAMES[language] ?? language;
-  const stage = report.stage === "compile" ? "while compiling" : "while running";
+  // A syntax error an interpreter finds stops the program before any of it ran.
+  const stage =
+    report.stage === "compile" ? "while compiling" : report.category === "syntax" ? "before running" : "while running";
   const out: string[] = [`### ${report.title}`, "", `**${lang}**, ${stage}: ${CATEGORY_NAMES[report.category]}`];
   if (report.message.trim() !== "") {
     const f = fence(report.message);
@@ -66,7 +68,9 @@ export function reportToMarkdown(report: DebugReport, language: string): string 
     out.push("", "**Where**", "");
     for (const loc of report.locations) {
       const col = loc.column !== undefined ? `:${loc.column}` : "";
-      out.push(`- ${code(`${loc.file}:${loc.line}${col}`)}${loc.message ? ` ${loc.message}` : ""}`);
+      // The headline already says it: a location repeats only a message of its own.
+      const note = loc.message && loc.message !== report.title ? ` ${loc.message}` : "";
+      out.push(`- ${code(`${loc.file}:${loc.line}${col}`)}${note}`);
     }
   }
   if (report.frames.length > 1) {

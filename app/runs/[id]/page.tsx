@@ -31,7 +31,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
       <main className="flex min-h-0 flex-1 flex-col">
         <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
           <h1 className="font-semibold">Run {run.id.slice(0, 8)}</h1>
-          <time className="text-sm text-zinc-500" dateTime={run.createdAt.toISOString()}>
+          <time className="text-sm text-zinc-600 dark:text-zinc-400" dateTime={run.createdAt.toISOString()}>
             {run.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
           </time>
           <RunActions runId={run.id} finished={run.status !== "running"} shares={shares.map((s) => s.slug)} />

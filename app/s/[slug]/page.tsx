@@ -24,21 +24,27 @@ export default async function SharePage({
   if (!shared) notFound();
   const data = runViewModel(shared.prepared, slug, `/api/shares/${slug}/output`);
   const fork = (
-    <Link
-      href={`/?fork=${slug}`}
-      target={embed ? "_blank" : undefined}
-      className="rounded bg-emerald-600 px-3 py-1 text-sm text-white"
-      data-testid="fork"
-    >
+    <Link href={`/?fork=${slug}`} className="rounded bg-emerald-700 px-3 py-1 text-sm text-white" data-testid="fork">
       Fork
     </Link>
   );
   if (embed) {
+    // Fits a small frame (700×400): code and result side by side, each scrolling inside. A run
+    // from here opens the playground in a new tab; someone else's code runs only on a click there.
     return (
-      <main className="flex min-h-0 flex-1 flex-col" data-testid="embed">
-        <div className="flex items-center gap-2 px-3 py-1 text-sm">
-          <span className="font-semibold">Runbox</span>
-          <span className="ml-auto">{fork}</span>
+      <main className="flex h-dvh min-h-0 flex-col" data-testid="embed">
+        <div className="flex items-center gap-2 border-b border-zinc-200 px-3 py-1 text-sm dark:border-zinc-800">
+          <h1 className="font-semibold">Runbox · shared run</h1>
+          <Link
+            href={`/?fork=${slug}`}
+            target="_blank"
+            rel="noopener"
+            className="ml-auto rounded bg-emerald-700 px-3 py-1 text-sm text-white"
+            data-testid="embed-run"
+            aria-label="Run in Runbox (opens the playground in a new tab)"
+          >
+            <span aria-hidden>▶ </span>Run in Runbox<span aria-hidden> ↗</span>
+          </Link>
         </div>
         <RunView data={data} compact />
       </main>
@@ -50,7 +56,9 @@ export default async function SharePage({
       <main className="flex min-h-0 flex-1 flex-col">
         <div className="flex flex-wrap items-center gap-3 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
           <h1 className="font-semibold">Shared run</h1>
-          <span className="text-sm text-zinc-500">read-only snapshot from {shared.createdAt.slice(0, 10)}</span>
+          <span className="text-sm text-zinc-600 dark:text-zinc-400">
+            read-only snapshot from {shared.createdAt.slice(0, 10)}
+          </span>
           <span className="ml-auto">{fork}</span>
         </div>
         <RunView data={data} />
