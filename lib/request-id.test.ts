@@ -3,7 +3,13 @@ import { acceptRequestId, newRequestId } from "./request-id";
 
 describe("request ids", () => {
   it("keeps a client's id of the safe shape", () => {
-    for (const id of ["abc", "0f8fad5b-d9cb-469f-a165-70867728950e", "01ARZ3NDEKTSV4RRFFQ69G5FAV", "a.b_c:d-e", "x".repeat(64)])
+    for (const id of [
+      "abc",
+      "0f8fad5b-d9cb-469f-a165-70867728950e",
+      "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+      "a.b_c:d-e",
+      "x".repeat(64),
+    ])
       expect(acceptRequestId(id)).toBe(id);
   });
 

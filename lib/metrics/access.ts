@@ -32,7 +32,8 @@ export function metricsDenied(request: Request): Response | null {
   if (!given && !proxied && isLoopback(address)) return null;
   const rate = checkPageRate(addressKey(request.headers));
   const headers: Record<string, string> = { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" };
-  if (!rate.allowed) return new Response("Too many requests.\n", { status: 429, headers: { ...headers, ...rate.headers } });
+  if (!rate.allowed)
+    return new Response("Too many requests.\n", { status: 429, headers: { ...headers, ...rate.headers } });
   log.warn({ address, proxied }, "metrics refused");
   if (given || token)
     return new Response("A valid metrics token is required (Authorization: Bearer $RUNBOX_METRICS_TOKEN).\n", {

@@ -1,3 +1,4 @@
+import type { ApiCaller } from "@/lib/api-keys/authenticate";
 import { appEngine } from "@/lib/app-engine";
 import { withRunAdmission } from "@/lib/http/admission";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
@@ -5,16 +6,23 @@ import { runAndRecord } from "@/lib/runs/run-and-record";
 
 export const dynamic = "force-dynamic";
 
-/** Run a program and store it: { id, status, language, version, compile?, run, createdAt }. */
+/**
+ * Run a program and store it: { id, status, language, version, compile?, run, createdAt }. A run
+ * made with an API key belongs to the key's user (their history); others are unowned.
+ */
 export async function POST(request: Request) {
-  return withRunAdmission(request, () => run(request));
+  return withRunAdmission(request, (caller) => run(request, caller));
 }
 
-async function run(request: Request) {
+async function run(request: Request, caller: ApiCaller) {
   try {
     const engine = appEngine();
     const req = engine.parse(await readJson(request));
-    const { id, createdAt, result, debug } = await runAndRecord(engine, req, { source: "api", signal: request.signal });
+    const { id, createdAt, result, debug } = await runAndRecord(engine, req, {
+      source: "api",
+      ownerId: caller.kind === "key" ? caller.ownerId : null,
+      signal: request.signal,
+    });
     // Files the program wrote under /box/out: once, at the top, not inside the run stage.
     const { files: outputs = [], ...run } = result.run ?? { files: [] };
     return json({
