@@ -9,7 +9,8 @@ export interface RequestContext {
 // in a process-wide slot, so what server.ts starts a request with, the route handler sees.
 const SLOT = Symbol.for("runbox.requestContext");
 const g = globalThis as typeof globalThis & { [SLOT]?: AsyncLocalStorage<RequestContext> };
-const store: AsyncLocalStorage<RequestContext> = (g[SLOT] ??= new AsyncLocalStorage<RequestContext>());
+g[SLOT] ??= new AsyncLocalStorage<RequestContext>();
+const store: AsyncLocalStorage<RequestContext> = g[SLOT];
 
 /** Run `fn` (and everything it starts) as part of the request `context`. */
 export function withRequestContext<T>(context: RequestContext, fn: () => T): T {

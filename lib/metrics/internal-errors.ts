@@ -17,7 +17,8 @@ const g = globalThis as typeof globalThis & { __runboxInternalErrors?: InternalE
 
 /** Remember a fault (the oldest falls off past KEEP). */
 export function noteInternalError(o: RunObservation): void {
-  const ring = (g.__runboxInternalErrors ??= []);
+  g.__runboxInternalErrors ??= [];
+  const ring = g.__runboxInternalErrors;
   ring.push({
     at: new Date(),
     kind: o.kind,

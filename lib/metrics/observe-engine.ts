@@ -11,7 +11,8 @@ const g = globalThis as typeof globalThis & { __runboxObserved?: WeakSet<Engine>
  */
 export function observeEngine(engine: Engine): void {
   setMetricsEngine(engine);
-  const seen = (g.__runboxObserved ??= new WeakSet());
+  g.__runboxObserved ??= new WeakSet();
+  const seen = g.__runboxObserved;
   if (seen.has(engine)) return;
   seen.add(engine);
   engine.observers.onRun((o) => {
