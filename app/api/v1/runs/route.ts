@@ -1,8 +1,10 @@
 import type { ApiCaller } from "@/lib/api-keys/authenticate";
+import type { NativeRunResponse } from "@/lib/api-schemas/native-run";
 import { appEngine } from "@/lib/app-engine";
 import { withRunAdmission } from "@/lib/http/admission";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { runAndRecord } from "@/lib/runs/run-and-record";
+import type { StageResult } from "@/lib/sandbox";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +16,8 @@ export async function POST(request: Request) {
   return withRunAdmission(request, (caller) => run(request, caller));
 }
 
+const withoutFiles = ({ files: _files, ...stage }: StageResult) => stage;
+
 async function run(request: Request, caller: ApiCaller) {
   try {
     const engine = appEngine();
@@ -24,20 +28,20 @@ async function run(request: Request, caller: ApiCaller) {
       signal: request.signal,
     });
     // Files the program wrote under /box/out: once, at the top, not inside the run stage.
-    const { files: outputs = [], ...run } = result.run ?? { files: [] };
+    const outputs = result.run?.files ?? [];
     return json({
       id,
       status: result.status,
       language: result.language,
       version: result.version,
       ...(result.compile ? { compile: result.compile } : {}),
-      run: result.run ? run : null,
+      run: result.run ? withoutFiles(result.run) : null,
       outputs,
       ...(debug ? { debug } : {}),
       limits: result.limits,
       wallTimeMs: result.wallTimeMs,
       createdAt: createdAt.toISOString(),
-    });
+    } satisfies NativeRunResponse);
   } catch (err) {
     return errorResponse(err);
   }
