@@ -2,6 +2,8 @@ import type { RunObservation } from "../sandbox/observers";
 
 /** A fault around a program (status internal_error) as the admin page lists it. */
 export interface InternalError {
+  /** Counts up from 1 in this process. */
+  id: number;
   at: Date;
   kind: RunObservation["kind"];
   language: string;
@@ -13,13 +15,15 @@ export interface InternalError {
 /** Faults kept: the newest, this instance's only (each instance keeps its own). */
 const KEEP = 50;
 
-const g = globalThis as typeof globalThis & { __runboxInternalErrors?: InternalError[] };
+const g = globalThis as typeof globalThis & { __runboxInternalErrors?: InternalError[]; __runboxErrorSeq?: number };
 
 /** Remember a fault (the oldest falls off past KEEP). */
 export function noteInternalError(o: RunObservation): void {
   g.__runboxInternalErrors ??= [];
   const ring = g.__runboxInternalErrors;
+  g.__runboxErrorSeq = (g.__runboxErrorSeq ?? 0) + 1;
   ring.push({
+    id: g.__runboxErrorSeq,
     at: new Date(),
     kind: o.kind,
     language: o.language,
