@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import { bearerToken } from "../api-keys/authenticate";
 import { env } from "../env";
-import { addressKey, clientAddress } from "../http/client-address";
+import { addressKey, cameThroughProxy, clientAddress } from "../http/client-address";
 import { checkPageRate } from "../http/rate-limit";
 import { log } from "../log";
 
@@ -27,7 +27,7 @@ export function metricsDenied(request: Request): Response | null {
   const token = env().RUNBOX_METRICS_TOKEN;
   const given = bearerToken(request.headers);
   if (token && given && timingSafeEqual(digest(given), digest(token))) return null;
-  const proxied = request.headers.has("x-forwarded-for") || request.headers.has("forwarded");
+  const proxied = cameThroughProxy(request.headers);
   const address = clientAddress(request.headers);
   if (!given && !proxied && isLoopback(address)) return null;
   const rate = checkPageRate(addressKey(request.headers));
