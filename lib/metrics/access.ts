@@ -1,27 +1,20 @@
 import "server-only";
 import { createHash, timingSafeEqual } from "node:crypto";
-import net from "node:net";
 import { bearerToken } from "../api-keys/authenticate";
 import { env } from "../env";
 import { addressKey, cameThroughProxy, clientAddress } from "../http/client-address";
+import { isLoopback } from "../http/loopback";
 import { checkPageRate } from "../http/rate-limit";
 import { log } from "../log";
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
-/** 127.0.0.0/8, ::1, and IPv4 loopback written as IPv6. */
-export function isLoopback(ip: string): boolean {
-  const v4 = ip.startsWith("::ffff:") ? ip.slice(7) : ip;
-  if (net.isIPv4(v4)) return v4.startsWith("127.");
-  return net.isIPv6(ip) && (ip === "::1" || ip === "0:0:0:0:0:0:0:1");
-}
-
 /**
  * Who may read /metrics: anyone with `Authorization: Bearer $RUNBOX_METRICS_TOKEN`, or a scraper
  * on this machine. "This machine" is the address server.ts took from the socket (X-Forwarded-For
  * counts only past a trusted proxy), and a request that came through a proxy at all (it carries
- * X-Forwarded-For or Forwarded) is never local: a reverse proxy on this machine would otherwise
- * make every visitor local. null when allowed, else the answer.
+ * X-Forwarded-For, Forwarded, X-Real-IP, Via…) is never local: a reverse proxy on this machine
+ * would otherwise make every visitor local. null when allowed, else the answer.
  */
 export function metricsDenied(request: Request): Response | null {
   const token = env().RUNBOX_METRICS_TOKEN;
