@@ -1,6 +1,8 @@
 import "server-only";
+import { timingSafeEqual } from "node:crypto";
 import { nanoid } from "nanoid";
 import { type Role, roleOf } from "../auth/roles";
+import type { WindowUsage } from "../http/key-rate-headers";
 import { db } from "./client";
 import { isKey } from "./keys";
 
@@ -52,6 +54,8 @@ const INFO = {
 } as const;
 
 type InfoRow = { dayWindow: number; dayCount: number } & Omit<ApiKeyInfo, "runsToday">;
+const sameHash = (a: string, b: string) =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 const dayOf = (now: number) => Math.floor(now / DAY_MS);
 const toInfo = ({ dayWindow, dayCount, ...r }: InfoRow, now = Date.now()): ApiKeyInfo => ({
   ...r,
@@ -99,12 +103,19 @@ export async function listAllKeys(take = 500): Promise<(ApiKeyInfo & { username:
   return rows.map(({ user, ...r }) => ({ ...toInfo(r), username: user.username }));
 }
 
-/** The key stored under this token hash, with its owner; null when there is none. */
+/**
+ * The key stored under this token hash, with its owner; null when there is none. Looked up by
+ * the hash, so timing tells a caller at most about hashes, which open nothing without a token
+ * (finding a token for a hash is a SHA-256 preimage). The stored hash is compared again in
+ * constant time, so a lookup that matched loosely (a collation, a future index change) still
+ * opens only the key whose hash is exactly this one.
+ */
 export async function findKeyByHash(tokenHash: string): Promise<KeyOwner | null> {
   if (!/^[0-9a-f]{64}$/.test(tokenHash)) return null;
   const row = await (await db()).apiKey.findUnique({
     where: { tokenHash },
     select: {
+      tokenHash: true,
       id: true,
       revokedAt: true,
       perMinute: true,
@@ -112,8 +123,8 @@ export async function findKeyByHash(tokenHash: string): Promise<KeyOwner | null>
       user: { select: { id: true, username: true, role: true } },
     },
   });
-  if (!row) return null;
-  const { revokedAt, user, ...rest } = row;
+  if (!row || !sameHash(row.tokenHash, tokenHash)) return null;
+  const { revokedAt, user, tokenHash: _stored, ...rest } = row;
   return { ...rest, revoked: revokedAt !== null, user: { ...user, role: roleOf(user.role) } };
 }
 
@@ -135,14 +146,6 @@ export async function setApiKeyLimits(
   if (!isKey(id)) return false;
   const { count } = await (await db()).apiKey.updateMany({ where: { id }, data: limits });
   return count > 0;
-}
-
-/** One limit's state after a run was counted (or refused). */
-export interface WindowUsage {
-  used: number;
-  limit: number;
-  /** Seconds until this window starts over. */
-  resetSec: number;
 }
 
 export type KeyRunCount =
@@ -196,8 +199,11 @@ export async function countKeyRun(
     const dayUsage = usage(row.dayWindow, day, row.dayCount, limits.perDay, DAY_MS);
     if (count > 0) return { ok: true, minute: minuteUsage, day: dayUsage };
     if (row.minuteWindow === minute && row.dayWindow === day) {
-      const hit = row.dayCount >= limits.perDay ? "day" : "minute";
-      return { ok: false, hit, minute: minuteUsage, day: dayUsage };
+      if (row.dayCount >= limits.perDay) return { ok: false, hit: "day", minute: minuteUsage, day: dayUsage };
+      if (row.minuteCount >= limits.perMinute) return { ok: false, hit: "minute", minute: minuteUsage, day: dayUsage };
+      // Under both limits now: another run started the windows over between our update and our
+      // read (the update saw the old ones). Count again rather than refuse.
+      continue;
     }
     // Another instance whose clock runs ahead opened a later window: count in that one.
     minute = Math.max(minute, row.minuteWindow);

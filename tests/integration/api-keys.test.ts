@@ -203,6 +203,22 @@ describe("rate and daily quota", () => {
     expect(row.totalRuns).toBe(7);
   });
 
+  it("concurrent runs as a window starts over are all counted, none refused by the reset", async () => {
+    const a = await made("keys-race-reset");
+    const limits = { perMinute: 100, perDay: 10_000 };
+    let t = Date.UTC(2030, 0, 2, 10, 0, 30);
+    expect((await countKeyRun(a.keyId, limits, t)).ok).toBe(true);
+    // Each round every call finds the stored minute old: one starts it over, the others must
+    // count in the new one (on PostgreSQL's pool they interleave; SQLite runs them in turn).
+    for (let round = 0; round < 10; round++) {
+      t += 60_000;
+      const counts = await Promise.all(Array.from({ length: 12 }, () => countKeyRun(a.keyId, limits, t)));
+      expect(counts.filter((r) => !r.ok)).toEqual([]);
+    }
+    const row = await (await db()).apiKey.findUniqueOrThrow({ where: { id: a.keyId } });
+    expect([row.minuteCount, row.dayCount, row.totalRuns]).toEqual([12, 121, 121]);
+  });
+
   it("windows start over: a new minute, a new UTC day", async () => {
     const a = await made("keys-windows");
     const t0 = Date.UTC(2030, 0, 1, 23, 58, 30);
