@@ -10,10 +10,10 @@ import { currentAdmin } from "./require-admin";
 const LimitField = z
   .string()
   .trim()
-  .transform((s) => (s === "" ? null : Number(s)))
-  .refine((n) => n === null || (Number.isInteger(n) && n >= 1 && n <= 1_000_000), {
+  .refine((s) => s === "" || (/^\d{1,7}$/.test(s) && Number(s) >= 1 && Number(s) <= 1_000_000), {
     message: "A limit is a whole number from 1 to 1000000, or empty for the server's default.",
-  });
+  })
+  .transform((s) => (s === "" ? null : Number(s)));
 
 /** Admins: a key's runs per minute and per day (empty: the server's defaults). */
 export async function setKeyLimitsAction(keyId: string, _prev: FormResult, form: FormData): Promise<FormResult> {
