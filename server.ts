@@ -12,6 +12,7 @@ import type { Duplex } from "node:stream";
 import { env } from "./lib/env";
 import { CLIENT_IP_HEADER, CLIENT_PROXIED_HEADER, trustClientIpHeader } from "./lib/http/client-address";
 import { parseTrustedProxies, resolveClientAddress } from "./lib/http/forwarded-for";
+import { bearsProxyMarks } from "./lib/http/proxy-marks";
 import { normalizeJobeUrl } from "./lib/jobe/paths";
 import { log } from "./lib/log";
 import { withRequestContext } from "./lib/request-context";
@@ -37,7 +38,7 @@ const identify = (req: http.IncomingMessage): string => {
     req.headers["x-forwarded-for"],
     trusted,
   );
-  req.headers[CLIENT_PROXIED_HEADER] = req.headers["x-forwarded-for"] || req.headers.forwarded ? "1" : "0";
+  req.headers[CLIENT_PROXIED_HEADER] = bearsProxyMarks(req.headers) ? "1" : "0";
   const requestId = acceptRequestId(req.headers[REQUEST_ID_HEADER]);
   req.headers[REQUEST_ID_HEADER] = requestId;
   return requestId;

@@ -8,9 +8,10 @@ import { log } from "../log";
 export const CLIENT_IP_HEADER = "x-runbox-client-ip";
 
 /**
- * The header server.ts sets to "1" when the request came with X-Forwarded-For or Forwarded (it
- * passed through a proxy), "0" otherwise; any copy the client sent is replaced. Next.js adds
- * X-Forwarded-For to every request it hands the app, so the app cannot tell from that header.
+ * The header server.ts sets to "1" when the request bears a proxy's marks (X-Forwarded-*,
+ * Forwarded, X-Real-IP, Via…: lib/http/proxy-marks.ts), "0" otherwise; any copy the client sent
+ * is replaced. Next.js adds X-Forwarded-For to every request it hands the app, so the app cannot
+ * tell from that header.
  */
 export const CLIENT_PROXIED_HEADER = "x-runbox-client-proxied";
 
