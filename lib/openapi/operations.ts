@@ -227,7 +227,10 @@ export const OPERATIONS: ApiOperation[] = [
     params: [SLUG],
     body: {
       schema: "SubmissionRequest",
-      example: { language: "python", files: [{ content: 'print(f"Hello, {input()}!")' }] },
+      example: {
+        language: "python",
+        files: [{ content: "name = input().strip()\nprint(f\"Hello, {name or 'World'}!\")" }],
+      },
     },
     responses: {
       200: { description: "The judgement", schema: "SubmissionResult", headers: ["RateLimit"] },
