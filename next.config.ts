@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
     "pino",
+    "prom-client",
     "ws",
   ],
   poweredByHeader: false,
@@ -29,6 +30,7 @@ const nextConfig: NextConfig = {
     return [
       { source: "/api/:path*", headers: dataOnly },
       { source: "/jobe/:path*", headers: dataOnly },
+      { source: "/metrics", headers: dataOnly },
       {
         source: "/monaco/:path*",
         headers: [

@@ -90,6 +90,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: API routes (and the Jobe API) get their headers from next.config.ts; static files need none.
-  matcher: ["/((?!api/|jobe/|_next/static|_next/image|monaco/|icon.svg|favicon.ico).*)"],
+  // Pages only: API routes (and the Jobe API, /metrics) get their headers from next.config.ts; static files need none.
+  matcher: ["/((?!api/|jobe/|metrics$|_next/static|_next/image|monaco/|icon.svg|favicon.ico).*)"],
 };

@@ -26,6 +26,7 @@ const integration = (name: string, include: string[], exclude: string[] = [], gl
  * container-heavy ones (languages, limits, hostile programs, pool, gVisor…) are provider-blind.
  */
 const DATABASE_FILES = [
+  "tests/integration/api-keys.test.ts",
   "tests/integration/api.test.ts",
   "tests/integration/bus.test.ts",
   "tests/integration/cluster.test.ts",

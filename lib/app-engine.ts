@@ -4,6 +4,7 @@ import { parseDockerHosts } from "./docker-hosts";
 import { type Env, env, statePath } from "./env";
 import { instanceId } from "./instance-id";
 import { localInstanceGone } from "./instances";
+import { observeEngine } from "./metrics/observe-engine";
 import { Engine, type EngineConfig } from "./sandbox";
 
 /**
@@ -84,7 +85,10 @@ const g = globalThis as typeof globalThis & { [SLOT]?: Engine };
 
 /** The process's Engine, built from the environment on first use. */
 export function appEngine(): Engine {
-  g[SLOT] ??= new Engine(engineConfigFromEnv());
+  if (!g[SLOT]) {
+    g[SLOT] = new Engine(engineConfigFromEnv());
+    observeEngine(g[SLOT]);
+  }
   return g[SLOT];
 }
 
@@ -96,6 +100,7 @@ export function currentEngine(): Engine | undefined {
 /** Install an Engine built elsewhere (a custom server, a test with its own settings). */
 export function provideEngine(engine: Engine): void {
   g[SLOT] = engine;
+  observeEngine(engine);
 }
 
 /** Shut the process's Engine down and forget it (tests: each file gets a fresh one). */

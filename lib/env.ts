@@ -128,6 +128,13 @@ export const Env = z.object({
   RUNBOX_ADMIN_USERS: z.string().default(""),
   /** Sign-in, sign-up and class-join attempts per minute per client address. */
   RUNBOX_SIGNIN_RATE_LIMIT_PER_MINUTE: int(30, 1),
+  /** Whether the HTTP APIs (/api/v1, /api/v2, their sockets) answer calls without an API key. */
+  RUNBOX_API_ANONYMOUS: bool(true),
+  /** Runs per minute and per UTC day one API key may make, unless an admin set its own. */
+  RUNBOX_KEY_RUNS_PER_MINUTE: int(60, 1),
+  RUNBOX_KEY_RUNS_PER_DAY: int(10_000, 1),
+  /** Bearer token for GET /metrics from anywhere (without it, only this machine may scrape). */
+  RUNBOX_METRICS_TOKEN: optional(z.string().min(16, "RUNBOX_METRICS_TOKEN must be at least 16 characters.")),
   /** Bearer token of the admin API (exercises); unset turns the admin API off. */
   RUNBOX_ADMIN_TOKEN: z.string().min(16, "RUNBOX_ADMIN_TOKEN must be at least 16 characters.").optional(),
 });

@@ -1,10 +1,14 @@
 import Link from "next/link";
 import { changePasswordAction, signOutAction, signOutEverywhereAction } from "@/app/account/actions";
+import { ApiKeyList } from "@/components/account/api-key-list";
+import { NewApiKeyForm } from "@/components/account/new-api-key-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { SiteHeader } from "@/components/ui/site-header";
 import { BUTTON, BUTTON_DANGER, CARD, INPUT, MUTED } from "@/components/ui/styles";
 import { hasRole } from "@/lib/auth/roles";
+import { listUserKeys } from "@/lib/db/api-keys";
 import { listSessions } from "@/lib/db/sessions";
+import { env } from "@/lib/env";
 import { currentIdentity } from "@/lib/identity/current";
 import { requirePageUser } from "@/lib/identity/pages";
 
@@ -20,7 +24,8 @@ const ROLE_TEXT = {
 export default async function AccountPage() {
   const user = await requirePageUser("/account");
   const identity = await currentIdentity();
-  const sessions = await listSessions(user.id);
+  const [sessions, keys] = await Promise.all([listSessions(user.id), listUserKeys(user.id)]);
+  const e = env();
   const current = identity.kind === "user" ? identity.sessionId : "";
   return (
     <>
@@ -45,6 +50,11 @@ export default async function AccountPage() {
           {hasRole(user, "teacher") && (
             <Link href="/teach/exercises" className="underline">
               My exercises
+            </Link>
+          )}
+          {hasRole(user, "admin") && (
+            <Link href="/admin" className="underline" data-testid="admin-link">
+              Admin
             </Link>
           )}
           {hasRole(user, "admin") && (
@@ -79,6 +89,27 @@ export default async function AccountPage() {
                 Sign out everywhere
               </button>
             </form>
+          </div>
+        </section>
+        <section className={CARD} aria-labelledby="keys-h" data-testid="api-keys-section">
+          <h2 id="keys-h" className="mb-1 font-semibold">
+            API keys
+          </h2>
+          <p className={`mb-3 text-sm ${MUTED}`}>
+            For programs that use Runbox's{" "}
+            <Link href="/docs/api" className="underline">
+              HTTP API
+            </Link>
+            : send a key as <code>Authorization: Bearer rbx_…</code>. Runs and submissions made with it are yours and
+            show in your history. Each key may make {e.RUNBOX_KEY_RUNS_PER_MINUTE} runs a minute and{" "}
+            {e.RUNBOX_KEY_RUNS_PER_DAY} a day unless an admin set other limits.
+          </p>
+          <div className="flex flex-col gap-3">
+            <NewApiKeyForm />
+            <ApiKeyList
+              keys={keys}
+              defaults={{ perMinute: e.RUNBOX_KEY_RUNS_PER_MINUTE, perDay: e.RUNBOX_KEY_RUNS_PER_DAY }}
+            />
           </div>
         </section>
         <section className={CARD} aria-labelledby="password-h">

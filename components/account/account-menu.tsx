@@ -22,6 +22,11 @@ export async function AccountMenu() {
           My exercises
         </Link>
       )}
+      {hasRole(user, "admin") && (
+        <Link href="/admin" className="hover:underline" data-testid="nav-admin">
+          Admin
+        </Link>
+      )}
       <Link href="/account" className="font-medium hover:underline" data-testid="nav-account">
         {user.username}
       </Link>

@@ -21,6 +21,9 @@ export function SiteHeader() {
         <Link href="/runs" className="hover:underline" data-testid="nav-history">
           History
         </Link>
+        <Link href="/docs/api" className="hover:underline" data-testid="nav-api">
+          API
+        </Link>
       </nav>
       <div className="ml-auto flex items-center gap-3">
         <AccountMenu />

@@ -93,3 +93,11 @@ export async function usernamesOf(ids: string[]): Promise<Map<string, string>> {
   const rows = await (await db()).user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true } });
   return new Map(rows.map((r) => [r.id, r.username]));
 }
+
+/** How many accounts hold each role (the admin page). */
+export async function countUsersByRole(): Promise<Record<Role, number>> {
+  const rows = await (await db()).user.groupBy({ by: ["role"], _count: { _all: true } });
+  const out: Record<Role, number> = { student: 0, teacher: 0, admin: 0 };
+  for (const r of rows) out[roleOf(r.role)] += r._count._all;
+  return out;
+}

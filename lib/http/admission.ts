@@ -1,11 +1,17 @@
+import type { ApiCaller } from "../api-keys/authenticate";
 import { env, maxRunsPerClient } from "../env";
+import { metrics } from "../metrics/registry";
+import { type ApiShape, withApiCaller } from "./api-access";
 import { addressKey } from "./client-address";
+import { admitKeyRun } from "./key-admission";
 import { limitStore } from "./limit-store";
 import { checkPageRate, checkRate, checkSubmitRate } from "./rate-limit";
 
 /** Why a run was not admitted, in words a person can act on. */
 export interface Refusal {
-  code: "rate_limited" | "too_many_runs";
+  code: "rate_limited" | "too_many_runs" | "quota_exceeded" | "unauthorized";
+  /** HTTP status; 429 unless said otherwise (a key revoked meanwhile: 401). */
+  status?: number;
   message: string;
   retryAfterSec: number;
   headers: Record<string, string>;
@@ -67,40 +73,59 @@ export async function admitSubmission(slug: string, keys: string[]): Promise<Ref
 
 /**
  * A read of stored data through the API (a run, a chunk of its output): counted with the
- * address's page views, so a flood of reads is limited like a flood of pages.
+ * address's page views, so a flood of reads is limited like a flood of pages. API routes pass
+ * `api` to authenticate the caller first (401 for a bad key, or no key when keys are required).
  */
-export async function withReadLimit(request: Request, handler: () => Promise<Response>): Promise<Response> {
-  const rate = checkPageRate(addressKey(request.headers));
-  if (!rate.allowed) {
-    const message = `Too many requests from this address: try again in ${rate.retryAfterSec} s.`;
-    return Response.json(
-      { error: { code: "rate_limited", message } },
-      { status: 429, headers: { ...rate.headers, "Cache-Control": "no-store" } },
-    );
-  }
-  return handler();
+export async function withReadLimit(
+  request: Request,
+  handler: (caller: ApiCaller) => Promise<Response>,
+  api = false,
+): Promise<Response> {
+  const read = (caller: ApiCaller) => {
+    const rate = checkPageRate(addressKey(request.headers));
+    if (!rate.allowed) {
+      const message = `Too many requests from this address: try again in ${rate.retryAfterSec} s.`;
+      return Promise.resolve(
+        Response.json(
+          { error: { code: "rate_limited", message } },
+          { status: 429, headers: { ...rate.headers, "Cache-Control": "no-store" } },
+        ),
+      );
+    }
+    return handler(caller);
+  };
+  return api ? withApiCaller(request, "native", read) : read({ kind: "anonymous" });
+}
+
+/** One API run, admitted for its caller: by its key (rate and quota in the database), or by its address. */
+export function admitApiRun(caller: ApiCaller, headers: Headers): Promise<Admission> {
+  return caller.kind === "key" ? admitKeyRun(caller) : admitRun([addressKey(headers)], "address");
 }
 
 /**
- * An API run: admitted by the caller's address, counted until the answer is ready; 429 with
- * Retry-After otherwise (Piston's `{ message }` shape for its own API). RateLimit headers either way.
+ * An API run: the caller authenticated (see authenticateApi), then admitted (admitApiRun) and
+ * counted until the answer is ready; 429 with Retry-After otherwise (Piston's `{ message }`
+ * shape for its own API). RateLimit headers either way.
  */
 export async function withRunAdmission(
   request: Request,
-  handler: () => Promise<Response>,
-  shape: "native" | "piston" = "native",
+  handler: (caller: ApiCaller) => Promise<Response>,
+  shape: ApiShape = "native",
 ): Promise<Response> {
-  const admission = await admitRun([addressKey(request.headers)], "address");
-  if (!admission.ok) {
-    const { code, message, headers } = admission.refusal;
-    const body = shape === "piston" ? { message } : { error: { code, message } };
-    return Response.json(body, { status: 429, headers: { ...headers, "Cache-Control": "no-store" } });
-  }
-  try {
-    const response = await handler();
-    for (const [k, v] of Object.entries(admission.headers)) response.headers.set(k, v);
-    return response;
-  } finally {
-    await admission.release();
-  }
+  return withApiCaller(request, shape, async (caller) => {
+    const admission = await admitApiRun(caller, request.headers);
+    if (!admission.ok) {
+      const { code, message, headers, status = 429 } = admission.refusal;
+      metrics().apiRefusals.inc({ code });
+      const body = shape === "piston" ? { message } : { error: { code, message } };
+      return Response.json(body, { status, headers: { ...headers, "Cache-Control": "no-store" } });
+    }
+    try {
+      const response = await handler(caller);
+      for (const [k, v] of Object.entries(admission.headers)) response.headers.set(k, v);
+      return response;
+    } finally {
+      await admission.release();
+    }
+  });
 }

@@ -7,6 +7,14 @@ import { log } from "../log";
  */
 export const CLIENT_IP_HEADER = "x-runbox-client-ip";
 
+/**
+ * The header server.ts sets to "1" when the request bears a proxy's marks (X-Forwarded-*,
+ * Forwarded, X-Real-IP, Via…: lib/http/proxy-marks.ts), "0" otherwise; any copy the client sent
+ * is replaced. Next.js adds X-Forwarded-For to every request it hands the app, so the app cannot
+ * tell from that header.
+ */
+export const CLIENT_PROXIED_HEADER = "x-runbox-client-proxied";
+
 // Shared across Next's bundles and server.ts through globalThis (one process).
 const g = globalThis as typeof globalThis & { __runboxClientIpHeader?: boolean; __runboxClientIpWarned?: boolean };
 
@@ -29,6 +37,11 @@ export function clientAddress(headers: Headers): string {
     return "local";
   }
   return headers.get(CLIENT_IP_HEADER)?.trim() || "local";
+}
+
+/** Whether the request came through a proxy (or cannot be known not to: not started by server.ts). */
+export function cameThroughProxy(headers: Headers): boolean {
+  return !g.__runboxClientIpHeader || headers.get(CLIENT_PROXIED_HEADER) !== "0";
 }
 
 /**

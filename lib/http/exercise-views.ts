@@ -1,7 +1,8 @@
+import type { PublicExercise } from "../api-schemas/exercises";
 import type { ExerciseDefinition } from "../judge/exercise";
 
 /** What anyone may see of an exercise: statement, starters and the visible tests only. */
-export function publicExercise(ex: ExerciseDefinition) {
+export function publicExercise(ex: ExerciseDefinition): PublicExercise {
   return {
     slug: ex.slug,
     title: ex.title,

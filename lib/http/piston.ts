@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PistonExecuteResponse, PistonStage } from "../api-schemas/piston";
 import { ValidationError } from "../sandbox/errors";
 import type { LimitBounds } from "../sandbox/limits";
 import type { ExecuteRequestInput } from "../sandbox/request";
@@ -9,20 +10,42 @@ import type { ExecutionResult, StageResult } from "../sandbox/types";
  * (and with Piston's own error messages), mapped onto the engine, so existing Piston clients
  * work unchanged.
  */
-export const PistonExecuteRequest = z.object({
-  language: z.string({ error: "language is required as a string" }),
-  version: z.string({ error: "version is required as a string" }).default("*"),
-  files: z.array(
-    z.object({
-      name: z.string().optional(),
-      content: z.string(),
-      encoding: z.enum(["utf8", "base64", "hex"]).optional(),
-    }),
-    { error: "files is required as an array" },
-  ),
-  stdin: z.string().optional(),
-  args: z.array(z.string()).optional(),
-});
+/** A limit field: absent, null or 0 means the server's default (as in Piston). */
+const limitField = (name: string, unit: string) =>
+  z
+    .number({ error: `If specified, ${name} must be a number` })
+    .min(0, `${name} must be non-negative`)
+    .nullable()
+    .optional()
+    .meta({ description: `${unit}; absent, null or 0: the server's default; above its maximum: 400` });
+
+export const PistonExecuteRequest = z
+  .object({
+    language: z.string({ error: "language is required as a string" }).meta({ examples: ["python"] }),
+    version: z
+      .string({ error: "version is required as a string" })
+      .default("*")
+      .meta({ description: '"*" or a semver selector' }),
+    files: z.array(
+      z.object({
+        name: z.string().optional(),
+        content: z.string(),
+        encoding: z.enum(["utf8", "base64", "hex"]).optional(),
+      }),
+      { error: "files is required as an array" },
+    ),
+    stdin: z.string().optional(),
+    args: z.array(z.string()).optional(),
+    compile_timeout: limitField("compile_timeout", "ms"),
+    run_timeout: limitField("run_timeout", "ms"),
+    compile_cpu_time: limitField("compile_cpu_time", "ms"),
+    run_cpu_time: limitField("run_cpu_time", "ms"),
+    compile_memory_limit: limitField("compile_memory_limit", "bytes"),
+    run_memory_limit: limitField("run_memory_limit", "bytes"),
+  })
+  .meta({
+    examples: [{ language: "python", version: "*", files: [{ content: "print(input()*2)" }], stdin: "ab\n" }],
+  });
 export type PistonExecuteRequest = z.infer<typeof PistonExecuteRequest>;
 
 const MiB = 1024 * 1024;
@@ -39,8 +62,7 @@ const CONSTRAINTS = {
 
 /** Piston request → engine request input (throws ValidationError with Piston's messages). */
 export function fromPistonRequest(body: unknown, bounds: LimitBounds): ExecuteRequestInput {
-  const raw = (body ?? {}) as Record<string, unknown>;
-  const files = raw.files;
+  const files = (body as { files?: unknown } | null)?.files;
   if (Array.isArray(files)) {
     for (const [i, file] of files.entries()) {
       if (typeof (file as { content?: unknown } | null)?.content !== "string")
@@ -54,12 +76,9 @@ export function fromPistonRequest(body: unknown, bounds: LimitBounds): ExecuteRe
     throw new ValidationError("files must include at least one utf8 encoded file");
   const limits: Record<string, number> = {};
   for (const [name, { key, scale }] of Object.entries(CONSTRAINTS)) {
-    const value = raw[name];
-    // Piston: absent, null and 0 mean "the configured default".
+    const value = p[name as keyof typeof CONSTRAINTS];
+    // Piston: absent, null and 0 mean "the configured default" (types and signs: checked by the schema).
     if (value === undefined || value === null || value === 0) continue;
-    if (typeof value !== "number" || !Number.isFinite(value))
-      throw new ValidationError(`If specified, ${name} must be a number`);
-    if (value < 0) throw new ValidationError(`${name} must be non-negative`);
     const configured = bounds.maxima[key] * scale;
     if (value > configured) throw new ValidationError(`${name} cannot exceed the configured limit of ${configured}`);
     limits[key] = Math.ceil(value / scale);
@@ -74,22 +93,9 @@ export function fromPistonRequest(body: unknown, bounds: LimitBounds): ExecuteRe
   };
 }
 
-export interface PistonStage {
-  stdout: string;
-  stderr: string;
-  output: string;
-  code: number | null;
-  signal: string | null;
-  message: string | null;
-  status: string | null;
-  cpu_time: number | null;
-  wall_time: number;
-  memory: number | null;
-}
-
 /** Piston's status codes: TO timeout, SG signal, RE non-zero exit, OL/EL output limit, XX internal. */
 export function toPistonStage(stage: StageResult, outputLimitBytes: number): PistonStage {
-  let status: string | null = null;
+  let status: PistonStage["status"] = null;
   let message: string | null = null;
   if (stage.timedOut) {
     status = "TO";
@@ -123,7 +129,7 @@ export function toPistonStage(stage: StageResult, outputLimitBytes: number): Pis
 }
 
 /** Engine result → Piston answer ({ language, version, run, compile? }). */
-export function toPistonResponse(result: ExecutionResult) {
+export function toPistonResponse(result: ExecutionResult): PistonExecuteResponse {
   const cap = result.limits.outputKb * 1024;
   const internal: PistonStage = {
     stdout: "",

@@ -1,3 +1,5 @@
+import type { NativeLanguages } from "../api-schemas/languages";
+import type { PistonRuntimes } from "../api-schemas/piston";
 import type { Engine } from "../sandbox";
 import { isCompiled } from "../sandbox/languages";
 
@@ -11,7 +13,7 @@ export function availableLanguages(engine: Engine) {
 }
 
 /** Piston's GET /api/v2/runtimes shape. */
-export function pistonRuntimes(engine: Engine) {
+export function pistonRuntimes(engine: Engine): PistonRuntimes {
   const runtimeOf: Record<string, string> = { javascript: "node", typescript: "node", c: "gcc", "c++": "gcc" };
   return availableLanguages(engine).map(({ lang, version }) => ({
     language: lang.id,
@@ -22,7 +24,7 @@ export function pistonRuntimes(engine: Engine) {
 }
 
 /** The native language list, with what an editor needs (defaults, limits). */
-export function nativeLanguages(engine: Engine) {
+export function nativeLanguages(engine: Engine): NativeLanguages {
   const { defaults, maxima } = engine.config.bounds;
   return {
     languages: availableLanguages(engine).map(({ lang, version }) => ({

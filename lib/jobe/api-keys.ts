@@ -1,10 +1,18 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import { type ApiCaller, authenticateApi } from "../api-keys/authenticate";
+import { isApiKeyToken } from "../api-keys/token";
 import { env } from "../env";
 import { addressKey } from "../http/client-address";
 import { JobeError } from "./errors";
 
-/** Who is calling the Jobe API: a key holder (a trusted server, e.g. Moodle) or an address. */
-export type JobeClient = { kind: "key"; key: string } | { kind: "address"; key: string };
+/**
+ * Who is calling the Jobe API: a key holder (a trusted server, e.g. Moodle), a Runbox user's API
+ * key (runs are theirs, counted against the key's rate and quota), or an address.
+ */
+export type JobeClient =
+  | { kind: "key"; key: string }
+  | { kind: "user"; key: string; caller: Extract<ApiCaller, { kind: "key" }> }
+  | { kind: "address"; key: string };
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
@@ -25,14 +33,20 @@ function configuredKeys(): Buffer[] {
 }
 
 /**
- * The caller of a Jobe request. With RUNBOX_JOBE_API_KEYS set, X-API-KEY must hold one of them
- * (403 with Jobe's messages otherwise) and the key is the client; without, the client is its
- * address. Every key is compared, so the time taken does not say which one nearly matched.
+ * The caller of a Jobe request. A Runbox API key (rbx_…) in X-API-KEY is always accepted while it
+ * is live. Otherwise, with RUNBOX_JOBE_API_KEYS set, X-API-KEY must hold one of them (403 with
+ * Jobe's messages otherwise) and the key is the client; without, the client is its address.
+ * Every configured key is compared, so the time taken does not say which one nearly matched.
  */
-export function jobeClient(headers: Headers): JobeClient {
+export async function jobeClient(headers: Headers): Promise<JobeClient> {
+  const sent = headers.get("x-api-key")?.trim();
+  if (sent && isApiKeyToken(sent)) {
+    const auth = await authenticateApi(new Headers({ authorization: `Bearer ${sent}` }));
+    if (!auth.ok || auth.caller.kind !== "key") throw new JobeError(403, "Unknown API key");
+    return { kind: "user", key: `apikey:${auth.caller.keyId}`, caller: auth.caller };
+  }
   const keys = configuredKeys();
   if (keys.length === 0) return { kind: "address", key: addressKey(headers) };
-  const sent = headers.get("x-api-key")?.trim();
   if (!sent) throw new JobeError(403, "Missing API key");
   const mine = digest(sent);
   let match = -1;

@@ -13,11 +13,11 @@ const MAX_PUT_BODY_BYTES = Math.ceil((MAX_FILE_BYTES * 4) / 3) + 64 * 1024;
 /** PUT files/{id} with { file_contents: base64 } → 204 (Jobe's messages for what is wrong). */
 export async function putFileRoute(request: Request, id: string): Promise<Response> {
   try {
-    const client = jobeClient(request.headers);
+    const client = await jobeClient(request.headers);
     if (!isFileId(id)) throw new JobeError(400, `put: file id '${id.slice(0, 80)}' must be 1-64 letters and digits`);
-    // Uploads by clients without a key count against their address's run rate (a key holder is trusted).
-    if (client.kind === "address") {
-      const rate = await checkRate([addressKey(request.headers)]);
+    // Uploads by clients without a Jobe key count against their run rate (a Jobe key holder is trusted).
+    if (client.kind !== "key") {
+      const rate = await checkRate([client.kind === "user" ? client.key : addressKey(request.headers)]);
       if (!rate.allowed) return jobeJson("Max RUN rate for this server exceeded", 429, rate.headers);
     }
     let body: unknown;
@@ -45,7 +45,7 @@ export async function putFileRoute(request: Request, id: string): Promise<Respon
 /** HEAD files/{id} → 204 when this client would get the file in a run, 404 when not. */
 export async function headFileRoute(request: Request, id: string): Promise<Response> {
   try {
-    const client = jobeClient(request.headers);
+    const client = await jobeClient(request.headers);
     if (!isFileId(id)) return jobeEmpty(404);
     return jobeEmpty((await fileExists(client, id)) ? 204 : 404);
   } catch (err) {

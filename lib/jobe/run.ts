@@ -1,5 +1,6 @@
 import "server-only";
-import { admitRun } from "../http/admission";
+import { type Admission, admitRun } from "../http/admission";
+import { admitKeyRun } from "../http/key-admission";
 import { readJson } from "../http/responses";
 import { runAndRecord } from "../runs/run-and-record";
 import type { Engine } from "../sandbox";
@@ -14,14 +15,15 @@ import { sourceFileName, toExecuteInput } from "./to-request";
 
 /**
  * POST runs, in Jobe's order: key (403), run spec (400), files (404), then the run. The run is
- * admitted like every API run — by address, with the per-client cap and rate — unless the caller
- * holds a key: a key holder is a trusted server (a Moodle server sends a whole class's work from
- * one address), bounded only by the engine's queue. A full queue, or the per-client cap, is
- * Jobe's "server overload" (outcome 21), never a hang.
+ * admitted like every API run — by address, with the per-client cap and rate; by a Runbox API
+ * key's rate and quota (the run is then its user's) — unless the caller holds a configured Jobe
+ * key: that is a trusted server (a Moodle server sends a whole class's work from one address),
+ * bounded only by the engine's queue. A full queue, or the per-client cap, is Jobe's "server
+ * overload" (outcome 21), never a hang.
  */
 export async function postRun(request: Request, engine: Engine): Promise<Response> {
   try {
-    const client = jobeClient(request.headers);
+    const client = await jobeClient(request.headers);
     const spec = parseRunSpec(await readJson(request));
     const files = await loadFiles(client, spec.fileList);
     const req = engine.parse(toExecuteInput(spec, files, engine.config.bounds));
@@ -31,13 +33,14 @@ export async function postRun(request: Request, engine: Engine): Promise<Respons
     if (!settle) return jobeJson(overloaded(), 200);
     let release: () => unknown = () => {};
     let headers: Record<string, string> = {};
-    if (client.kind === "address") {
-      const admission = await admitRun([client.key], "address");
+    if (client.kind !== "key") {
+      const admission: Admission =
+        client.kind === "user" ? await admitKeyRun(client.caller) : await admitRun([client.key], "address");
       if (!admission.ok) {
         settle();
-        const { code, message } = admission.refusal;
+        const { code, message, status = 429 } = admission.refusal;
         if (code === "too_many_runs") return jobeJson(overloaded(), 200, admission.refusal.headers);
-        return jobeJson(message, 429, admission.refusal.headers);
+        return jobeJson(message, status === 401 ? 403 : status, admission.refusal.headers);
       }
       release = admission.release;
       headers = admission.headers;
@@ -46,6 +49,7 @@ export async function postRun(request: Request, engine: Engine): Promise<Respons
       // The first event (queued, or a stage starting) means the engine's slots count the run now.
       const { id, result } = await runAndRecord(engine, req, {
         source: "jobe",
+        ownerId: client.kind === "user" ? client.caller.ownerId : null,
         signal: request.signal,
         onEvent: settle,
       });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** How a test's output is compared with the expected output. */
-const CheckerObject = z.discriminatedUnion("type", [
+/** How a test's output is compared with the expected output (the object form). */
+export const CheckerObject = z.discriminatedUnion("type", [
   z.object({ type: z.literal("exact") }),
   z.object({ type: z.literal("trimmed") }),
   z.object({ type: z.literal("tokens") }),

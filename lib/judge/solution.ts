@@ -1,5 +1,8 @@
-import { type Engine, type ExecuteRequest, ValidationError } from "../sandbox";
+import { type Engine, type ExecuteRequest, ExecuteRequestShape, ValidationError } from "../sandbox";
 import type { ExerciseDefinition } from "./exercise";
+
+/** What a submission sends: the language and the files (the exercise decides the limits). */
+export const SolutionRequest = ExecuteRequestShape.pick({ language: true, files: true });
 
 /**
  * A submitted solution ({ language, files }) → a validated engine request with the exercise's

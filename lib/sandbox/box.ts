@@ -61,6 +61,8 @@ const KILL_GRACE_MS = 5000;
 /** Removals still in flight, so shutdown and tests can wait for every one. */
 export class Removals {
   private readonly inFlight = new Set<Promise<void>>();
+  /** Removals Docker refused or failed (counted for metrics; the reaper sweeps what is left). */
+  failures = 0;
   track(p: Promise<void>): Promise<void> {
     this.inFlight.add(p);
     void p.finally(() => this.inFlight.delete(p));
@@ -244,7 +246,11 @@ export class SandboxBox {
             finish();
             break;
           case "x":
-            finish(new SandboxFault(`The sandbox runner failed: ${frame.data.toString("utf8")}`));
+            finish(
+              new SandboxFault(`The sandbox runner failed: ${frame.data.toString("utf8")}`, {
+                diagnostics: this.runnerStderr,
+              }),
+            );
             break;
           default:
             break;
@@ -307,7 +313,9 @@ export class SandboxBox {
     this.destroying ??= this.removals.track(
       this.backend
         .remove(this.id)
-        .catch(() => {})
+        .catch(() => {
+          this.removals.failures++;
+        })
         .finally(() => {
           this.stream.destroy();
         }),

@@ -9,6 +9,7 @@ import { type InteractiveOptions, type InteractiveRun, startInteractive } from "
 import { descriptorLanguage, findLanguage, isCompiled, LANGUAGES, type Language } from "./languages";
 import type { LimitBounds, Limits } from "./limits";
 import { resolveLimits } from "./limits";
+import { EngineObservers } from "./observers";
 import type { PoolOptions, PoolSpec, WarmPool } from "./pool";
 import { type ExecuteRequest, parseExecuteRequest, type RequestRules } from "./request";
 import { Slots } from "./slots";
@@ -62,6 +63,8 @@ export class Engine {
   readonly hosts: Host[];
   readonly removals = new Removals();
   readonly startedAt = Date.now();
+  /** Listeners to every run this engine finishes (metrics, the admin page): see observers.ts. */
+  readonly observers = new EngineObservers();
   private healthTimer?: NodeJS.Timeout;
 
   constructor(
@@ -298,12 +301,15 @@ export class Engine {
     throw first?.status === "rejected" ? first.reason : new SandboxUnavailable("No Docker engine is configured.");
   }
 
+  /** A snapshot of slots, pools and Docker engines (health, metrics, the admin page). */
   stats() {
     return {
       queue: this.slots.stats,
       pool: this.pool.stats(),
       active: this.hosts.reduce((n, h) => n + h.load, 0),
       engines: this.hosts.map((h) => h.stats()),
+      /** Sandbox containers Docker failed to remove after their run (the reaper retries them). */
+      removeFailures: this.removals.failures,
     };
   }
 }

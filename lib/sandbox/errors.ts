@@ -50,8 +50,11 @@ export class SandboxFault extends Error {
     return named(v, "SandboxFault");
   }
   readonly code = "internal_error";
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** What rbrun wrote on its stderr, when it says more than the message (logs, the admin page). */
+  readonly diagnostics?: string;
+  constructor(message: string, options?: { cause?: unknown; diagnostics?: string }) {
     super(message, options);
     this.name = "SandboxFault";
+    if (options?.diagnostics) this.diagnostics = options.diagnostics;
   }
 }

@@ -281,6 +281,7 @@ export async function job(
       (await box.engineAnswers())
         ? "The sandbox stopped unexpectedly before the program finished."
         : "The Docker engine running this program stopped answering before it finished; run it again.",
+      { diagnostics: box.diagnostics },
     );
   }
   results.forEach((r, i) => {
@@ -325,9 +326,11 @@ async function narrowForRun(engine: Engine, box: SandboxBox, limits: Limits): Pr
 }
 
 /** Compile (when the language needs it), then run; the result of one program run. */
-export async function runProgram(engine: Engine, req: ExecuteRequest, opts: ExecuteOptions): Promise<ExecutionResult> {
+export async function runProgram(engine: Engine, req: ExecuteRequest, given: ExecuteOptions): Promise<ExecutionResult> {
   const started = Date.now();
   const p = prepare(engine, req);
+  // Always timed: the observers hear how long the run waited for a slot.
+  const opts = { ...given, timings: given.timings ?? {} };
   const base = { language: p.language.id, version: p.version, limits: p.limits };
   const finish = (
     compile: StageResult | undefined,
@@ -340,23 +343,30 @@ export async function runProgram(engine: Engine, req: ExecuteRequest, opts: Exec
     ...(run ? { run } : {}),
     wallTimeMs: Date.now() - started,
   });
-  return withSlot(engine, opts, () =>
-    compileThen(
-      engine,
-      p,
-      req.network,
-      1,
-      opts,
-      (compile) => finish(compile, undefined),
-      (compile, message) => finish(compile, notStarted(message), "memory_limit"),
-      async (box, files, compile) => {
-        const r = await job(box, files, [runStage(engine, p, opts, [], req.stdin)], ["run"], opts);
-        const run = r.results[0] ?? undefined;
-        const tooMany = filesVerdict(run, engine);
-        if (run && tooMany) return finish(compile, { ...run, message: tooMany.message }, "output_limit");
-        return finish(compile, run);
-      },
-    ),
+  return engine.observers.watch(
+    "run",
+    p.language.id,
+    opts.timings,
+    (r) => r.status,
+    () =>
+      withSlot(engine, opts, () =>
+        compileThen(
+          engine,
+          p,
+          req.network,
+          1,
+          opts,
+          (compile) => finish(compile, undefined),
+          (compile, message) => finish(compile, notStarted(message), "memory_limit"),
+          async (box, files, compile) => {
+            const r = await job(box, files, [runStage(engine, p, opts, [], req.stdin)], ["run"], opts);
+            const run = r.results[0] ?? undefined;
+            const tooMany = filesVerdict(run, engine);
+            if (run && tooMany) return finish(compile, { ...run, message: tooMany.message }, "output_limit");
+            return finish(compile, run);
+          },
+        ),
+      ),
   );
 }
 
@@ -369,10 +379,13 @@ export async function runBatch(
   engine: Engine,
   req: ExecuteRequest,
   stdins: string[],
-  opts: ExecuteOptions,
+  given: ExecuteOptions,
 ): Promise<BatchResult> {
   const started = Date.now();
   const p = prepare(engine, req);
+  const opts = { ...given, timings: given.timings ?? {} };
+  // A judging's status is its compile stage's (the tests' verdicts are the judge's business).
+  const batchStatus = (b: BatchResult) => (b.compile && !stageSucceeded(b.compile) ? "compile_error" : "ok");
   const base = { language: p.language.id, version: p.version, limits: p.limits };
   const result = (compile: StageResult | undefined, runs: (StageResult | null)[]): BatchResult => ({
     ...base,
@@ -380,35 +393,37 @@ export async function runBatch(
     runs,
     wallTimeMs: Date.now() - started,
   });
-  return withSlot(engine, opts, () =>
-    compileThen(
-      engine,
-      p,
-      req.network,
-      stdins.length,
-      opts,
-      (compile) =>
-        result(
-          compile,
-          stdins.map(() => null),
-        ),
-      (compile, message) =>
-        result(
-          compile,
-          stdins.map(() => notStarted(message)),
-        ),
-      async (box, files, compile) => {
-        if (stdins.length === 0) return result(compile, []);
-        const stages = stdins.map((stdin) => stageSpec(p, "run", ["fresh"], stdin));
-        const r = await job(
-          box,
-          files,
-          stages,
-          stages.map(() => "run"),
-          { ...opts, onEvent: undefined },
-        );
-        return result(compile, r.results);
-      },
+  return engine.observers.watch("batch", p.language.id, opts.timings, batchStatus, () =>
+    withSlot(engine, opts, () =>
+      compileThen(
+        engine,
+        p,
+        req.network,
+        stdins.length,
+        opts,
+        (compile) =>
+          result(
+            compile,
+            stdins.map(() => null),
+          ),
+        (compile, message) =>
+          result(
+            compile,
+            stdins.map(() => notStarted(message)),
+          ),
+        async (box, files, compile) => {
+          if (stdins.length === 0) return result(compile, []);
+          const stages = stdins.map((stdin) => stageSpec(p, "run", ["fresh"], stdin));
+          const r = await job(
+            box,
+            files,
+            stages,
+            stages.map(() => "run"),
+            { ...opts, onEvent: undefined },
+          );
+          return result(compile, r.results);
+        },
+      ),
     ),
   );
 }

@@ -47,6 +47,8 @@ export class Host {
   private downSince: number | undefined;
   /** Images known to be present (checked once, again after a failure). */
   private readonly images = new Map<string, boolean>();
+  /** Containers Docker would not create or start, and leftovers the reaper could not remove. */
+  readonly counters = { createFailures: 0, reaperFailures: 0 };
 
   constructor(
     readonly backend: SandboxBackend,
@@ -63,7 +65,10 @@ export class Host {
       startedAt: opts.startedAt,
       inUse: () => new Set([...[...this.running].map((b) => b.id), ...this.leaving, ...this.pool.idleIds()]),
       isInstanceGone: opts.reaper.isInstanceGone,
-      onError: (err) => log.warn({ err, host: opts.id }, "reaper could not remove a sandbox container"),
+      onError: (err) => {
+        this.counters.reaperFailures++;
+        log.warn({ err, host: opts.id }, "reaper could not remove a sandbox container");
+      },
     });
   }
 
@@ -97,13 +102,18 @@ export class Host {
     return present;
   }
 
-  open(spec: PoolSpec, runId: string, lifetimeMs: number): Promise<SandboxBox> {
-    return SandboxBox.open(this.backend, this.removals, {
-      ...spec,
-      runId,
-      instanceId: this.opts.instanceId,
-      deadline: Date.now() + lifetimeMs,
-    });
+  async open(spec: PoolSpec, runId: string, lifetimeMs: number): Promise<SandboxBox> {
+    try {
+      return await SandboxBox.open(this.backend, this.removals, {
+        ...spec,
+        runId,
+        instanceId: this.opts.instanceId,
+        deadline: Date.now() + lifetimeMs,
+      });
+    } catch (err) {
+      this.counters.createFailures++;
+      throw err;
+    }
   }
 
   /** A container for one run: warm from this host's pool, or started now; counted until released. */
@@ -159,6 +169,7 @@ export class Host {
       runs: this.placed,
       ...(this.lastError && this.state === "down" ? { error: this.lastError } : {}),
       pool: this.pool.stats(),
+      ...this.counters,
     };
   }
 }

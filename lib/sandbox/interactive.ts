@@ -50,9 +50,10 @@ export interface InteractiveRun {
  * and idleness (`idleMs`). Compiling happens first, as in a batch run; input sent meanwhile
  * waits and is delivered when the program starts.
  */
-export function startInteractive(engine: Engine, req: ExecuteRequest, opts: InteractiveOptions): InteractiveRun {
+export function startInteractive(engine: Engine, req: ExecuteRequest, given: InteractiveOptions): InteractiveRun {
   const started = Date.now();
   const p = prepare(engine, req);
+  const opts = { ...given, timings: given.timings ?? {} };
   const pending: RunnerControl[] = [];
   let box: SandboxBox | undefined;
   let open = true;
@@ -84,35 +85,44 @@ export function startInteractive(engine: Engine, req: ExecuteRequest, opts: Inte
     env: [...p.runEnv, "TERM=xterm-256color"],
     ...(opts.tty && opts.size ? { size: opts.size } : {}),
   };
-  const result = withSlot(engine, opts, () =>
-    compileThen(
-      engine,
-      p,
-      req.network,
-      1,
-      opts,
-      (compile) => finish(compile, undefined),
-      (compile, message) => finish(compile, notStarted(message), "memory_limit"),
-      async (b, files, compile) => {
-        // Controls go out once rbrun has started the stage (rbrun also takes tokens that arrived
-        // with the job, but input must never reach a compile stage or a stage not yet begun).
-        const onEvent = (e: ExecutionEvent) => {
-          if (e.type === "stage" && !box) {
-            box = b;
-            for (const c of pending.splice(0)) b.control(c);
-          }
-          opts.onEvent?.(e);
-        };
-        const r = await job(b, files, [stage], ["run"], { ...opts, onEvent });
-        const run = r.results[0] ?? undefined;
-        const tooMany = filesVerdict(run, engine);
-        if (run && tooMany) return finish(compile, { ...run, message: tooMany.message }, "output_limit");
-        return finish(compile, run);
-      },
-    ),
-  ).finally(() => {
-    open = false;
-  });
+  const result = engine.observers
+    .watch(
+      "interactive",
+      p.language.id,
+      opts.timings,
+      (r) => r.status,
+      () =>
+        withSlot(engine, opts, () =>
+          compileThen(
+            engine,
+            p,
+            req.network,
+            1,
+            opts,
+            (compile) => finish(compile, undefined),
+            (compile, message) => finish(compile, notStarted(message), "memory_limit"),
+            async (b, files, compile) => {
+              // Controls go out once rbrun has started the stage (rbrun also takes tokens that arrived
+              // with the job, but input must never reach a compile stage or a stage not yet begun).
+              const onEvent = (e: ExecutionEvent) => {
+                if (e.type === "stage" && !box) {
+                  box = b;
+                  for (const c of pending.splice(0)) b.control(c);
+                }
+                opts.onEvent?.(e);
+              };
+              const r = await job(b, files, [stage], ["run"], { ...opts, onEvent });
+              const run = r.results[0] ?? undefined;
+              const tooMany = filesVerdict(run, engine);
+              if (run && tooMany) return finish(compile, { ...run, message: tooMany.message }, "output_limit");
+              return finish(compile, run);
+            },
+          ),
+        ),
+    )
+    .finally(() => {
+      open = false;
+    });
 
   return {
     write(data) {

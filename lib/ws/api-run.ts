@@ -1,5 +1,6 @@
 import "server-only";
-import { admitRun } from "../http/admission";
+import { authenticateApi } from "../api-keys/authenticate";
+import { admitApiRun, type Refusal } from "../http/admission";
 import { addressKey } from "../http/client-address";
 import type { InteractiveLimits, SessionCounter } from "../runs/interactive-limits";
 import { sessionRefusal } from "../runs/interactive-limits";
@@ -28,12 +29,13 @@ export interface ApiRunOptions {
 
 export type ApiRunStart =
   | { ok: true; prepared: PreparedRun; control: InteractiveControl; recorded: Promise<RecordedRun> }
-  | { ok: false; code: "rate_limited" | "too_many_runs" | "too_many_sessions"; message: string };
+  | { ok: false; code: Refusal["code"] | "too_many_sessions"; message: string };
 
 /**
  * Start an interactive run for a program on the other end of a socket: admitted as any API run
- * (rate and per-client cap, by address), then as a session (per client and server-wide), then
- * stored unowned like other API runs. Validation, busy and unavailable errors are thrown.
+ * (by its API key's rate and quota, or by address; per-client cap), then as a session (per
+ * client and server-wide), then stored as other API runs are (the key's user's, or unowned).
+ * Validation, busy and unavailable errors are thrown.
  */
 export async function startApiRun(
   deps: SocketDeps,
@@ -41,8 +43,12 @@ export async function startApiRun(
   headers: Headers,
   opts: ApiRunOptions,
 ): Promise<ApiRunStart> {
-  const key = addressKey(headers);
-  const admission = await admitRun([key], "address");
+  // The handshake was authenticated already; a key revoked since is refused here.
+  const auth = await authenticateApi(headers);
+  if (!auth.ok) return { ok: false, code: "unauthorized", message: auth.message };
+  const { caller } = auth;
+  const key = caller.kind === "key" ? `key:${caller.keyId}` : addressKey(headers);
+  const admission = await admitApiRun(caller, headers);
   if (!admission.ok) return { ok: false, code: admission.refusal.code, message: admission.refusal.message };
   const session = deps.sessions.admit([key]);
   if ("full" in session) {
@@ -55,7 +61,10 @@ export async function startApiRun(
   };
   try {
     const engine = deps.engine();
-    const prepared = await prepareRun(engine, req, { source: opts.source });
+    const prepared = await prepareRun(engine, req, {
+      source: opts.source,
+      ownerId: caller.kind === "key" ? caller.ownerId : null,
+    });
     const { limits } = deps;
     const started = startInteractiveRecorded(engine, prepared, {
       tty: opts.tty,

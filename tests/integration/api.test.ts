@@ -40,7 +40,7 @@ describe("health", () => {
 
 describe("Piston v2", () => {
   it("lists runtimes in Piston's shape", async () => {
-    const list = await (await runtimes()).json();
+    const list = await (await runtimes(new Request("http://x"))).json();
     // Every built-in language, plus any custom one built from images/<name>/ (lua in this repo)
     const names: string[] = list.map((rt: { language: string }) => rt.language);
     expect(names).toEqual(expect.arrayContaining(LANGUAGES.map((l) => l.id)));
@@ -129,7 +129,7 @@ describe("Piston v2", () => {
 
 describe("native v1", () => {
   it("lists languages with limits", async () => {
-    const body = await (await languages()).json();
+    const body = await (await languages(new Request("http://x"))).json();
     const ids: string[] = body.languages.map((l: { id: string }) => l.id);
     expect(ids).toEqual(expect.arrayContaining(LANGUAGES.map((l) => l.id)));
     expect(new Set(ids).size).toBe(ids.length);

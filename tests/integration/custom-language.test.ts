@@ -14,11 +14,11 @@ const dir = path.resolve(__dirname, "../../images/lua");
 
 describe("a language from an image folder", () => {
   it("is listed by the native and the Piston API, with its libraries", async () => {
-    const native = await (await languages()).json();
+    const native = await (await languages(new Request("http://x"))).json();
     const lua = native.languages.find((l: { id: string }) => l.id === "lua");
     expect(lua).toMatchObject({ name: "Lua", defaultFile: "main.lua", monaco: "lua", compiled: false });
     expect(lua.libraries).toEqual(["the Lua 5.4 standard library"]);
-    const piston = await (await runtimes()).json();
+    const piston = await (await runtimes(new Request("http://x"))).json();
     expect(piston.find((r: { language: string }) => r.language === "lua")).toMatchObject({ aliases: ["lua5.4"] });
   });
 

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 describe("exercise API", () => {
   it("lists exercises and shows one without its hidden tests", async () => {
-    const list = await (await listExercises()).json();
+    const list = await (await listExercises(new Request("http://x"))).json();
     expect(list.exercises.map((e: { slug: string }) => e.slug)).toContain("test-doubler");
     const body = await (await getExercise(new Request("http://x"), ctx("test-doubler"))).json();
     expect(body.samples).toEqual([{ stdin: "1\n", expected: "2\n" }]);

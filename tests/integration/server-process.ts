@@ -18,6 +18,8 @@ export interface TestServer {
   stop(): Promise<void>;
   /** SIGKILL, as a crash or a lost machine: no clean shutdown. */
   kill(): Promise<void>;
+  /** What the server wrote on stdout (its log lines), the last 1 MiB. */
+  logs(): string;
 }
 
 /** The built app behind server.ts, started as npm start does, with extra settings. */
@@ -29,11 +31,15 @@ export async function startServer(settings: Record<string, string>): Promise<Tes
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: ROOT,
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...settings },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group: stop() ends everything it started
   });
   child.stderr?.on("data", (d) => {
     stderr = (stderr + d).slice(-4000);
+  });
+  let stdout = "";
+  child.stdout?.on("data", (d) => {
+    stdout = (stdout + d).slice(-1024 * 1024);
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
@@ -56,7 +62,7 @@ export async function startServer(settings: Record<string, string>): Promise<Tes
         () => false,
       )
     )
-      return { base, stop, kill };
+      return { base, stop, kill, logs: () => stdout };
     await new Promise((r) => setTimeout(r, 250));
   }
   await stop();

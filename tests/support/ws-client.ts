@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import WebSocket from "ws";
 
 export type Msg = Record<string, unknown> & { type: string };
@@ -6,9 +7,14 @@ export type Msg = Record<string, unknown> & { type: string };
 export class TestSocket {
   readonly messages: Msg[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
+  /** The headers of the server's 101 answer. */
+  handshakeHeaders?: IncomingHttpHeaders;
   private waiters: (() => void)[] = [];
 
   private constructor(readonly ws: WebSocket) {
+    ws.once("upgrade", (res) => {
+      this.handshakeHeaders = res.headers;
+    });
     ws.on("message", (data) => {
       this.messages.push(JSON.parse(data.toString()) as Msg);
       for (const w of this.waiters.splice(0)) w();

@@ -1,3 +1,4 @@
+import type { Health } from "@/lib/api-schemas/health";
 import { appEngine } from "@/lib/app-engine";
 import { pingDb } from "@/lib/db/client";
 import { databaseSizeBytes } from "@/lib/db/maintenance";
@@ -11,12 +12,12 @@ export async function GET() {
   const [dockerCheck, dbCheck, dbSize] = await Promise.allSettled([engine.ping(), pingDb(), databaseSizeBytes()]);
   const docker =
     dockerCheck.status === "fulfilled"
-      ? { ok: true, version: dockerCheck.value.version }
-      : { ok: false, error: "The Docker engine is not reachable." };
+      ? ({ ok: true, version: dockerCheck.value.version } as const)
+      : ({ ok: false, error: "The Docker engine is not reachable." } as const);
   const database =
     dbCheck.status === "fulfilled"
-      ? { ok: true, ...(dbSize.status === "fulfilled" ? { sizeBytes: dbSize.value } : {}) }
-      : { ok: false, error: "The database cannot be read." };
+      ? ({ ok: true, ...(dbSize.status === "fulfilled" ? { sizeBytes: dbSize.value } : {}) } as const)
+      : ({ ok: false, error: "The database cannot be read." } as const);
   const ok = docker.ok && database.ok;
   const { queue, pool, active, engines } = engine.stats();
   return json(
@@ -30,7 +31,7 @@ export async function GET() {
       running: active,
       pool,
       engines,
-    },
+    } satisfies Health,
     ok ? 200 : 503,
   );
 }

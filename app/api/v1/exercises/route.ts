@@ -1,5 +1,6 @@
 import { listExercises, upsertExercise } from "@/lib/db/exercises";
 import { adminDenied } from "@/lib/http/admin";
+import { withApiCaller } from "@/lib/http/api-access";
 import { errorResponse, json, readJson } from "@/lib/http/responses";
 import { ExerciseDefinition } from "@/lib/judge/exercise";
 import { fieldErrorsOf } from "@/lib/sandbox/request";
@@ -7,20 +8,22 @@ import { fieldErrorsOf } from "@/lib/sandbox/request";
 export const dynamic = "force-dynamic";
 
 /** The catalog: slug, title, difficulty, tags. */
-export async function GET() {
-  try {
-    const exercises = await listExercises();
-    return json({
-      exercises: exercises.map(({ slug, title, difficulty, tags }) => ({ slug, title, difficulty, tags })),
-    });
-  } catch (err) {
-    return errorResponse(err);
-  }
+export async function GET(request: Request) {
+  return withApiCaller(request, "native", async () => {
+    try {
+      const exercises = await listExercises();
+      return json({
+        exercises: exercises.map(({ slug, title, difficulty, tags }) => ({ slug, title, difficulty, tags })),
+      });
+    } catch (err) {
+      return errorResponse(err);
+    }
+  });
 }
 
 /** Admin: create or replace an exercise from JSON. */
 export async function POST(request: Request) {
-  const denied = adminDenied(request);
+  const denied = await adminDenied(request);
   if (denied) return denied;
   try {
     const parsed = ExerciseDefinition.safeParse(await readJson(request));

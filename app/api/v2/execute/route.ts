@@ -1,3 +1,4 @@
+import type { ApiCaller } from "@/lib/api-keys/authenticate";
 import { appEngine } from "@/lib/app-engine";
 import { withRunAdmission } from "@/lib/http/admission";
 import { fromPistonRequest, toPistonResponse } from "@/lib/http/piston";
@@ -6,12 +7,12 @@ import { runAndRecord, serverTiming, type Timings } from "@/lib/runs/run-and-rec
 
 export const dynamic = "force-dynamic";
 
-/** Piston v2 execute: same request and answer as Piston; the run is recorded unowned. */
+/** Piston v2 execute: same request and answer as Piston; the run is recorded (the key's user's, or unowned). */
 export async function POST(request: Request) {
-  return withRunAdmission(request, () => execute(request), "piston");
+  return withRunAdmission(request, (caller) => execute(request, caller), "piston");
 }
 
-async function execute(request: Request) {
+async function execute(request: Request, caller: ApiCaller) {
   try {
     // Piston answers 415 to a POST that is not JSON.
     if (!request.headers.get("content-type")?.startsWith("application/json"))
@@ -20,7 +21,12 @@ async function execute(request: Request) {
     const engine = appEngine();
     const req = engine.parse(fromPistonRequest(await readJson(request), engine.config.bounds));
     const timings: Timings = { parse: performance.now() - started };
-    const { result } = await runAndRecord(engine, req, { source: "piston", signal: request.signal, timings });
+    const { result } = await runAndRecord(engine, req, {
+      source: "piston",
+      ownerId: caller.kind === "key" ? caller.ownerId : null,
+      signal: request.signal,
+      timings,
+    });
     const body = toPistonResponse(result);
     timings.total = performance.now() - started;
     return json(body, 200, { "Server-Timing": serverTiming(timings) });

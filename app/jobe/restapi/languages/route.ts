@@ -6,9 +6,9 @@ import { jobeErrorResponse, jobeJson } from "@/lib/jobe/responses";
 export const dynamic = "force-dynamic";
 
 /** Jobe: GET languages → [[language_id, version], …]. */
-export function GET(request: Request) {
+export async function GET(request: Request) {
   try {
-    jobeClient(request.headers);
+    await jobeClient(request.headers);
     return jobeJson(jobeLanguages(appEngine()));
   } catch (err) {
     return jobeErrorResponse(err);

@@ -1,3 +1,4 @@
+import type { ApiCaller } from "@/lib/api-keys/authenticate";
 import { getRun } from "@/lib/db/runs";
 import { NotFound } from "@/lib/errors";
 import { withReadLimit } from "@/lib/http/admission";
@@ -9,19 +10,20 @@ export const dynamic = "force-dynamic";
 /**
  * A stored run by id. A run with an owner (started in a browser) is that owner's alone: anyone
  * else gets the same 404 as for an unknown id, whether or not it was ever shared (a share is a
- * snapshot under its own link, never a key to the run). An unowned API run is readable by
- * anyone with its id (126 random bits: the id is the capability).
+ * snapshot under its own link, never a key to the run). A run made with an API key is its
+ * user's (the key, or their session). An unowned API run is readable by anyone with its id (126
+ * random bits: the id is the capability).
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  return withReadLimit(request, () => read(request, ctx));
+  return withReadLimit(request, (caller) => read(request, ctx, caller), true);
 }
 
-async function read(request: Request, ctx: { params: Promise<{ id: string }> }) {
+async function read(request: Request, ctx: { params: Promise<{ id: string }> }, caller: ApiCaller) {
   try {
     const { id } = await ctx.params;
     const run = id.length <= 64 ? await getRun(id) : null;
-    if (!run || (run.ownerId !== null && run.ownerId !== (await identityOf(request)).ownerId))
-      throw new NotFound("No run has this id.");
+    const reader = caller.kind === "key" ? caller.ownerId : (await identityOf(request)).ownerId;
+    if (!run || (run.ownerId !== null && run.ownerId !== reader)) throw new NotFound("No run has this id.");
     const { ownerId: _owner, ...visible } = run;
     return json(visible);
   } catch (err) {
