@@ -42,7 +42,7 @@ test("your past submissions show their code, to you only", async ({ page, browse
   await page.getByTestId("submit").click();
   await expect(page.getByTestId("overall-verdict")).toHaveAttribute("data-verdict", "WA");
   await expect(page.getByTestId("submission-row")).toHaveCount(1);
-  await page.getByTestId("submission-code-link").first().click();
+  await page.getByTestId("submission-link").first().click();
   await expect(page.getByTestId("submission-view")).toBeVisible();
   await expect(page.locator(".view-lines")).toContainText("# my attempt");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Your submission");

@@ -29,7 +29,7 @@ test.describe("long output on share and run pages", () => {
     const first = await view.outputLength();
     expect(first).toBeGreaterThan(1000);
     expect(first).toBeLessThan(TOTAL / 5);
-    await expect(view.shownAmount()).toContainText("of 977 KiB shown");
+    await expect(view.shownAmount()).toContainText("of 976.6 KB shown");
 
     await view.showMore().click();
     await expect.poll(() => view.outputLength()).toBeGreaterThan(first);

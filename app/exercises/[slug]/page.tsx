@@ -52,7 +52,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
                 <Link
                   href={`/submissions/${s.id}`}
                   className="ml-auto text-xs underline"
-                  data-testid="submission-code-link"
+                  data-testid="submission-link"
                 >
                   View code
                   <span className="sr-only"> of the submission from {s.createdAt.toISOString().slice(0, 16)}</span>
