@@ -49,11 +49,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
                 <time className="text-xs text-zinc-600 dark:text-zinc-400" dateTime={s.createdAt.toISOString()}>
                   {s.createdAt.toISOString().replace("T", " ").slice(0, 16)}
                 </time>
-                <Link
-                  href={`/submissions/${s.id}`}
-                  className="ml-auto text-xs underline"
-                  data-testid="submission-link"
-                >
+                <Link href={`/submissions/${s.id}`} className="ml-auto text-xs underline" data-testid="submission-link">
                   View code
                   <span className="sr-only"> of the submission from {s.createdAt.toISOString().slice(0, 16)}</span>
                 </Link>
