@@ -44,6 +44,7 @@ export const Health = z
         version: z.string().optional(),
         capacity: z.number().int(),
         load: z.number().int(),
+        runs: z.number().int().meta({ description: "Runs placed on this engine since this instance started" }),
         error: z.string().optional(),
         pool: PoolStats,
         createFailures: z.number().int(),

@@ -82,7 +82,13 @@ describe.runIf(registered).concurrent("under gVisor", () => {
         },
       ],
       limits: { memoryMb: 64 },
-    });
+    }).catch((err: Error) => err);
+    // On a loaded machine the host's OOM killer may end the whole gVisor sandbox (its kernel counts
+    // against the same 64 MB) before the program's own kill is reported: a SandboxFault, never "touched".
+    if (r instanceof Error) {
+      expect(r.name).toBe("SandboxFault");
+      return;
+    }
     expect(r.compile?.exitCode).toBe(0);
     expect(r.run?.stdout ?? "").not.toContain("touched");
     expect(["memory_limit", "runtime_error"]).toContain(r.status);
