@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { FILE_CSP } from "./lib/http/file-csp";
 
 const nextConfig: NextConfig = {
   // Native and Node-only packages stay outside the bundle.
@@ -27,8 +28,13 @@ const nextConfig: NextConfig = {
       { key: "Referrer-Policy", value: "no-referrer" },
       { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" },
     ];
+    // Files a run wrote (an SVG may hold a script): a sandboxing CSP. Listed after /api, so it
+    // replaces that entry's CSP for these paths (the last match of a header key wins).
+    const fileOnly = [{ key: "Content-Security-Policy", value: FILE_CSP }];
     return [
       { source: "/api/:path*", headers: dataOnly },
+      { source: "/api/runs/:id/files/:index", headers: fileOnly },
+      { source: "/api/shares/:slug/files/:index", headers: fileOnly },
       { source: "/jobe/:path*", headers: dataOnly },
       { source: "/metrics", headers: dataOnly },
       {

@@ -1,26 +1,30 @@
 /**
  * The program the editor offers for each language: small, but real (input, a loop, a
- * function), so a newcomer sees how the language reads stdin and prints.
+ * function), so a newcomer sees how the language reads stdin and prints. Python's draws a plot
+ * and writes a CSV, so a newcomer sees files out of a run (the gallery and downloads); only this
+ * program pays for importing Matplotlib, a plain print imports nothing.
  */
 export const STARTERS: Record<string, { name: string; content: string }> = {
   python: {
     name: "main.py",
-    content: `import sys
+    content: `# A sine wave. plt.show() saves the plot into /box/out, and every file
+# the program writes there shows up under the output.
+import matplotlib.pyplot as plt
+import numpy as np
 
+x = np.linspace(0, 2 * np.pi, 100)
+y = np.sin(x)
 
-def fizzbuzz(n: int) -> str:
-    if n % 15 == 0:
-        return "FizzBuzz"
-    if n % 3 == 0:
-        return "Fizz"
-    if n % 5 == 0:
-        return "Buzz"
-    return str(n)
+plt.plot(x, y)
+plt.title("y = sin(x)")
+plt.show()
 
+with open("/box/out/sine.csv", "w") as f:
+    f.write("x,y\\n")
+    for a, b in zip(x, y):
+        f.write(f"{a:.4f},{b:.4f}\\n")
 
-name = sys.stdin.readline().strip() or "world"
-print(f"Hello, {name}!")
-print(", ".join(fizzbuzz(i) for i in range(1, 16)))
+print(f"Plotted {len(x)} points; the highest is y = {y.max():.3f}.")
 `,
   },
   javascript: {

@@ -3,11 +3,13 @@
 import type { Monaco } from "@monaco-editor/react";
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { DebugPanel } from "@/components/debug/debug-panel";
+import { OutputFiles } from "@/components/runs/output-files";
 import { OutputView } from "@/components/runs/output-view";
 import { ShareBox } from "@/components/runs/share-box";
 import { CodeEditor, type EditorInstance, EditorKeysHint } from "@/components/ui/code-editor";
 import { LanguageSelect } from "@/components/ui/language-select";
 import type { DebugLocation } from "@/lib/debug/types";
+import { outputFilesOf } from "@/lib/output-files";
 import { DraftNotice, EarlierDrafts, type SeedKind } from "./draft-notice";
 import { FileTabs, tabId } from "./file-tabs";
 import { InputsPanel, type LimitInfo } from "./inputs-panel";
@@ -27,6 +29,8 @@ export interface LanguageInfo {
   extensions: string[];
   monaco: string;
   compiled: boolean;
+  /** What programs can use, shown by the language menu. */
+  libraries?: string[];
 }
 
 interface Props {
@@ -123,6 +127,8 @@ export function Playground({ languages, limits, networkAllowed, seed, seedKind, 
   const ws = workspace(state);
   const file = ws.files[ws.active] ?? ws.files[0];
   const outcome = state.run.outcome;
+  // What the run wrote under /box/out: listed here, the bytes come from the file route.
+  const produced = outputFilesOf(outcome?.run);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -237,6 +243,17 @@ export function Playground({ languages, limits, networkAllowed, seed, seedKind, 
               <OutputView pieces={state.run.chunks} tail={state.run.tail} runKey={state.run.seq} />
             </div>
           </div>
+          {state.run.phase === "done" && state.run.id && (produced.files.length > 0 || produced.dropped > 0) && (
+            <div className="shrink-0 border-t border-zinc-200 p-2 lg:max-h-[45%] lg:overflow-auto dark:border-zinc-800">
+              <OutputFiles
+                key={state.run.id}
+                files={produced.files}
+                dropped={produced.dropped}
+                endpoint={`/api/runs/${state.run.id}/files`}
+                size="medium"
+              />
+            </div>
+          )}
         </section>
       </div>
     </div>

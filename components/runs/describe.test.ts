@@ -79,3 +79,31 @@ describe("statusLabel", () => {
     expect(statusLabel("ok")).toBe("OK");
   });
 });
+
+describe("limitSentence for a run that wrote too many files", () => {
+  it("says what happened to the files, not that it printed too much", () => {
+    const run = {
+      stdout: "done\n",
+      stderr: "",
+      output: "done\n",
+      exitCode: 0,
+      signal: null,
+      timedOut: false,
+      outOfMemory: false,
+      outputTruncated: false,
+      wallTimeMs: 1,
+      cpuTimeMs: 1,
+      memoryBytes: 1,
+      filesDropped: 3,
+    };
+    expect(limitSentence("output_limit", run, { outputKb: 64 }, false)).toBe(
+      "The program wrote more files under /box/out than a run may hand back: 3 left out.",
+    );
+    expect(limitSentence("output_limit", { ...run, message: "8 kept, 3 left out." }, { outputKb: 64 }, false)).toBe(
+      "8 kept, 3 left out.",
+    );
+    expect(limitSentence("output_limit", { ...run, filesDropped: 0 }, { outputKb: 64 }, false)).toBe(
+      "The program printed more than the 64 KB output limit, so it was stopped.",
+    );
+  });
+});

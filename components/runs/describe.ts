@@ -54,6 +54,12 @@ export function limitSentence(
   terminal?: TerminalFacts | null,
 ): string | undefined {
   const inCompile = compiled && status !== "ok" && !stage;
+  // The printed output fit; the files under /box/out did not (the engine's sentence says how many).
+  if (status === "output_limit" && stage?.filesDropped && !stage.outputTruncated)
+    return (
+      stage.message ??
+      `The program wrote more files under /box/out than a run may hand back: ${stage.filesDropped} left out.`
+    );
   return sentenceFor(
     status,
     inCompile ? "compile" : "run",

@@ -2,6 +2,7 @@ import { DebugPanel } from "@/components/debug/debug-panel";
 import { findLanguage } from "@/lib/sandbox/languages";
 import type { RunViewModel } from "@/lib/views/run-view-model";
 import { CodeTabs } from "./code-tabs";
+import { OutputFiles } from "./output-files";
 import { ResultBar } from "./result-bar";
 import { StdinView } from "./stdin-view";
 import { StoredOutput } from "./stored-output";
@@ -75,6 +76,16 @@ export function RunView({ data, compact = false }: { data: RunViewModel; compact
             transcript={Boolean(data.terminal?.tty)}
           />
         </div>
+        {(data.outputFiles.length > 0 || data.filesDropped > 0) && (
+          <div className={compact ? "max-h-36 shrink-0 overflow-auto" : "shrink-0"}>
+            <OutputFiles
+              files={data.outputFiles}
+              dropped={data.filesDropped}
+              endpoint={data.filesEndpoint}
+              size={compact ? "small" : "large"}
+            />
+          </div>
+        )}
       </section>
     </div>
   );

@@ -26,6 +26,11 @@ const Stage = z
     memoryBytes: z.number().nullable(),
     /** Which clock stopped it (an interactive run's idle or session limit reads differently). */
     timeoutKind: z.enum(["wall", "cpu", "idle"]).optional(),
+    /** Why the engine stopped the stage, when the fields above do not say it (e.g. files left out). */
+    message: z.string().optional(),
+    /** Files the program wrote under /box/out, frozen with the rest (optional: older snapshots have none). */
+    files: z.array(z.object({ name: z.string(), size: z.number(), type: z.string(), content: z.string() })).optional(),
+    filesDropped: z.number().optional(),
   })
   .nullable();
 

@@ -65,6 +65,17 @@ describe("analyze", () => {
     expect(output?.title).toBe("Output limit exceeded (64 KB)");
     expect(output?.message).toContain("x");
 
+    // The printed output fit, the files under /box/out did not: the report says so, not "printed more".
+    const message =
+      "The program wrote more files under /box/out than a run may hand back (8 files, 4 MB in all): 8 kept, 92 left out.";
+    const files = analyze(
+      input({ status: "output_limit", run: stage({ exitCode: 0, stdout: "done\n", filesDropped: 92, message }) }),
+    );
+    expect(files).toMatchObject({ category: "output_limit", title: "Too many output files (92 left out)" });
+    expect(files?.hint).toMatch(
+      /^The program wrote more files under \/box\/out .* 92 left out\. Write fewer or smaller files/,
+    );
+
     const compile = analyze(
       input({
         language: "rust",

@@ -8,7 +8,15 @@ import type { ExecutionResult, StageResult } from "../sandbox/types";
 import { boundInput, INNER_FRAMES, MAX_LOCATIONS, OUTER_FRAMES } from "./bounds";
 import { hintFor } from "./hints";
 import { inputReport, ranOutOfInput } from "./input-ran-out";
-import { type LimitReport, memoryLimit, outputLimit, processLimit, showsForkFailure, timeLimit } from "./limits";
+import {
+  filesLimit,
+  type LimitReport,
+  memoryLimit,
+  outputLimit,
+  processLimit,
+  showsForkFailure,
+  timeLimit,
+} from "./limits";
 import type { Finding } from "./parsers/finding";
 import { parserFor } from "./parsers/index";
 import { normalSignal, signalFinding } from "./signals";
@@ -143,6 +151,8 @@ export function analyze(raw: AnalyzeInput, options: AnalyzeOptions = {}): DebugR
   if (input.status === "memory_limit" || result.outOfMemory) {
     return fromLimit(memoryLimit(input, stage), input, stage, found(), foundMessage() || stderrTail);
   }
+  if (input.status === "output_limit" && !result.outputTruncated && result.filesDropped)
+    return fromLimit(filesLimit(result), input, stage, null, tailMessage(result.output, 5));
   if (input.status === "output_limit" || result.outputTruncated) {
     // The last line was cut mid-way by the limit; the whole lines before it show what was printed.
     const whole = result.output.slice(0, result.output.lastIndexOf("\n") + 1);

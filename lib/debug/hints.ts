@@ -290,6 +290,8 @@ const BY_KIND: Record<string, string> = {
     "The program was killed from outside without a limit being reported, for example when the sandbox's overall deadline passed. Run it again; if it recurs, it is using too much time or memory.",
   "*:SIGXFSZ":
     "The program wrote a file larger than the sandbox allows. Write less data, or print a summary instead of a large file.",
+  "*:files":
+    "Write fewer or smaller files into /box/out: for example draw several plots into one figure, or save only the final table. The files the run kept are listed under its output.",
   // Interactive runs
   "*:idle":
     "If it was waiting for input, type an answer in the terminal and press Enter (or put the input in the Input box before pressing Run); if it was busy without printing, it may be waiting for something that never comes.",

@@ -3,7 +3,7 @@
  * teaches nothing, while "ran longer than the 2 s time limit" says what to look for.
  */
 import { formatKb, formatMb, formatMs, type LimitValues, limitSentence } from "../outcome-text";
-import type { TimeoutKind } from "../sandbox/types";
+import type { StageResult, TimeoutKind } from "../sandbox/types";
 import type { AnalyzeInput, DebugCategory } from "./types";
 
 export { formatKb, formatMb, formatMs } from "../outcome-text";
@@ -106,6 +106,20 @@ export function outputLimit(input: AnalyzeInput): LimitReport {
     category: "output_limit",
     title: `Output limit exceeded (${v})`,
     lead: limitSentence("output_limit", "run", input.limits) ?? "",
+  };
+}
+
+/**
+ * The printed output fit, but the program wrote more files under /box/out than a run may hand
+ * back: the engine's own sentence (its `message`) says how many were kept and left out.
+ */
+export function filesLimit(run: StageResult): LimitReport {
+  const dropped = run.filesDropped ?? 0;
+  return {
+    category: "output_limit",
+    title: `Too many output files (${dropped} left out)`,
+    lead: run.message ?? `The program wrote more files under /box/out than a run may hand back: ${dropped} left out.`,
+    kind: "files",
   };
 }
 

@@ -63,6 +63,9 @@ export function startInteractiveRecorded(
       signal: opts.signal,
       onEvent: opts.onEvent,
       runId: prepared.id,
+      // The playground shows what a program writes under /box/out (plots, CSV) under its output;
+      // the WebSocket APIs have no place for files in their protocols.
+      collectFiles: prepared.source === "ui",
     });
     const result = await run.result;
     const terminal: TerminalFacts = {

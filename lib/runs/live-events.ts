@@ -1,4 +1,5 @@
 import type { DebugReport } from "../debug/types";
+import { withoutFileContents } from "../output-files";
 import type { ExecutionEvent, ExecutionResult } from "../sandbox";
 import type { TerminalFacts } from "../terminal/facts";
 
@@ -14,6 +15,7 @@ export interface RunOutcome {
   terminal: TerminalFacts | null;
 }
 
+/** The outcome a client is sent: output files listed without their bytes (the file routes serve those). */
 export const outcomeOf = (r: {
   status: RunOutcome["status"];
   compile?: RunOutcome["compile"];
@@ -25,7 +27,7 @@ export const outcomeOf = (r: {
 }): RunOutcome => ({
   status: r.status,
   compile: r.compile ?? null,
-  run: r.run ?? null,
+  run: withoutFileContents(r.run) ?? null,
   limits: r.limits as Record<string, number>,
   wallTimeMs: r.wallTimeMs ?? null,
   debug: r.debug ?? null,

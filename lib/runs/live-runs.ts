@@ -2,6 +2,7 @@ import "server-only";
 import { appBus } from "../bus/app-bus";
 import { getRun, runState } from "../db/runs";
 import { log } from "../log";
+import { withoutFileContents } from "../output-files";
 import type { Engine, ExecuteRequest } from "../sandbox";
 import { type InteractiveControl, startInteractiveRecorded } from "./interactive-recorded";
 import { type LiveEvent, outcomeOf } from "./live-events";
@@ -61,7 +62,10 @@ export async function startLiveRun(
     finished: false,
     attached: false,
   };
-  const emit = (e: LiveEvent) => {
+  const emit = (event: LiveEvent) => {
+    // A stage's output files (up to MiBs of base64) never travel to watchers: they get the list,
+    // and the bytes from the file route once the run is stored.
+    const e = event.type === "stage-end" ? { ...event, result: withoutFileContents(event.result) } : event;
     // Kept for late watchers with consecutive output merged: a program that writes a byte at a
     // time (or a person typing, echoed) costs its bytes here, not an object per write.
     const last = entry.events.at(-1);

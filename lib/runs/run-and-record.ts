@@ -5,6 +5,7 @@ import { analyzeOffThread } from "../debug/analyze-off-thread";
 import { readsInput } from "../debug/reads-input";
 import type { DebugReport } from "../debug/types";
 import { log } from "../log";
+import { withoutFileContents } from "../output-files";
 import {
   decodeFiles,
   type Engine,
@@ -157,7 +158,9 @@ export async function recordExecution(
   }
   const { result, terminal } = execution;
   const given = execution.input ?? { interactive: false, bytes: Buffer.byteLength(run.req.stdin), ended: true };
-  const analysed = execution.transcript && result.run ? { ...result.run, stderr: result.run.output } : result.run;
+  // The analysis reads texts only: output files (MiBs of base64) are not copied to its worker.
+  const texts = withoutFileContents(result.run);
+  const analysed = execution.transcript && texts ? { ...texts, stderr: texts.output } : texts;
   const debug = await timed(timings, "analyze", () =>
     analyzeOffThread({
       language: result.language,

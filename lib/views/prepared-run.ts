@@ -3,6 +3,7 @@
  * one of these in a cache (a share never changes); a run page builds one per request and only
  * ever scans what it serves.
  */
+import type { OutputFile } from "../sandbox/types";
 import { type Part, partsOf, type StoredRun, stageSummary } from "./run-parts";
 import type { TextChunk } from "./text-chunk";
 import { type ChunkStart, chunkAt, chunkIndexOf, chunkStarts, scanChunk } from "./text-chunks";
@@ -25,10 +26,13 @@ export class PreparedRun {
   /** The run's metadata, without the texts of its stages (those live in `parts`). */
   readonly meta: StoredRun;
   readonly parts: Part[];
+  /** Files the program wrote under /box/out, with their bytes (base64): for the file routes only. */
+  readonly outputFiles: OutputFile[];
   private readonly tables = new Map<string, ChunkStart[]>();
 
   constructor(run: StoredRun, defaultFile?: string) {
     this.parts = partsOf(run, defaultFile);
+    this.outputFiles = run.run?.files ?? [];
     // Texts are dropped here so nothing can pass `meta` to a page in full by mistake.
     this.meta = {
       ...run,
@@ -90,6 +94,7 @@ export class PreparedRun {
     let n = 4096 + JSON.stringify(this.meta.debug ?? null).length * 2;
     for (const p of this.parts) n += p.text.length * 2 + 256;
     for (const t of this.tables.values()) n += t.length * 96;
+    for (const f of this.outputFiles) n += f.content.length + f.name.length * 2 + 256;
     return n;
   }
 }

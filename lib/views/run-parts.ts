@@ -4,6 +4,7 @@
  * the storage format.
  */
 import type { DebugReport } from "../debug/types";
+import { withoutFileContents } from "../output-files";
 import type { StageResult } from "../sandbox/types";
 import type { TerminalFacts } from "../terminal/facts";
 import { type ChunkLimits, CODE_CHUNK, OUTPUT_CHUNK, STDIN_CHUNK } from "./text-chunks";
@@ -71,7 +72,10 @@ export function partsOf(run: StoredRun, defaultFile?: string): Part[] {
   return [...files, ...stdin, ...outputParts(run.compile, run.run)];
 }
 
-/** A StageResult without its texts: what the result bar needs, and nothing the page must not send in full. */
+/**
+ * A StageResult without its texts and its output files' bytes: what the result bar and the
+ * gallery need, and nothing the page must not send in full.
+ */
 export function stageSummary(stage: StageResult | null): StageResult | null {
-  return stage && { ...stage, stdout: "", stderr: "", output: "" };
+  return stage && withoutFileContents({ ...stage, stdout: "", stderr: "", output: "" });
 }

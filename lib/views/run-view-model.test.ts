@@ -47,7 +47,12 @@ function readAll(prepared: PreparedRun, part: string): string {
 
 describe("runViewModel", () => {
   it("sends a short run in full", () => {
-    const model = runViewModel(new PreparedRun(run({ stdin: "in\n" })), "r1", "/api/runs/r1/output");
+    const model = runViewModel(
+      new PreparedRun(run({ stdin: "in\n" })),
+      "r1",
+      "/api/runs/r1/output",
+      "/api/runs/r1/files",
+    );
     expect(model.outputs).toEqual([
       { part: "run", text: "1\n", next: null, total: 2, style: {}, stage: "run", stream: "stdout" },
     ]);
@@ -73,7 +78,7 @@ describe("runViewModel", () => {
       run: stage(ansi, "\x1b[31m<b>err</b>\n".repeat(MiB / 16)),
     });
     const prepared = new PreparedRun(stored);
-    const model = runViewModel(prepared, "r2", "/api/runs/r2/output");
+    const model = runViewModel(prepared, "r2", "/api/runs/r2/output", "/api/runs/r2/files");
     expect(JSON.stringify(model).length).toBeLessThan(512 * 1024);
     expect(model.outputs.map((o) => [o.part, o.stream, o.next !== null])).toEqual([
       ["compile", "stderr", true],
@@ -117,7 +122,27 @@ describe("runViewModel", () => {
       frames: [],
       hint: "h",
     };
-    const model = runViewModel(new PreparedRun(run({ debug })), "r3", "/x");
+    const model = runViewModel(new PreparedRun(run({ debug })), "r3", "/x", "/y");
     expect(model.debug?.locations).toHaveLength(50);
+  });
+
+  it("lists the run's output files without their bytes, which stay for the file routes", () => {
+    const bytes = Buffer.alloc(3 * MiB, 7).toString("base64");
+    const files = [
+      { name: "figure-1.png", size: 3 * MiB, type: "image/png", content: bytes },
+      { name: '"><img src=x>.csv', size: 4, type: "text/csv", content: "YSxiCg==" },
+    ];
+    const prepared = new PreparedRun(run({ run: { ...stage("1\n"), files, filesDropped: 2 } }));
+    const model = runViewModel(prepared, "r4", "/api/runs/r4/output", "/api/runs/r4/files");
+    expect(model.outputFiles).toEqual([
+      { index: 0, name: "figure-1.png", size: 3 * MiB, type: "image/png", image: true },
+      { index: 1, name: '"><img src=x>.csv', size: 4, type: "text/csv", image: false },
+    ]);
+    expect(model.filesDropped).toBe(2);
+    expect(model.filesEndpoint).toBe("/api/runs/r4/files");
+    expect(JSON.stringify(model).length).toBeLessThan(16 * 1024);
+    expect(JSON.stringify(prepared.meta)).not.toContain(bytes.slice(0, 64));
+    expect(prepared.outputFiles[0]?.content).toBe(bytes);
+    expect(prepared.bytes()).toBeGreaterThan(bytes.length);
   });
 });

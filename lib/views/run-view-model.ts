@@ -5,6 +5,7 @@
  */
 import type { AnsiStyle } from "../ansi";
 import type { DebugReport } from "../debug/types";
+import { type OutputFileInfo, outputFilesOf } from "../output-files";
 import type { StageResult } from "../sandbox/types";
 import type { TerminalFacts } from "../terminal/facts";
 import type { PreparedRun } from "./prepared-run";
@@ -52,6 +53,12 @@ export interface RunViewModel {
   outputs: OutputPreview[];
   /** Chunk route for this run: `${endpoint}?part=run&offset=N`, `…&download=1`. */
   endpoint: string;
+  /** Files the program wrote under /box/out (names, sizes, types; never their bytes). */
+  outputFiles: OutputFileInfo[];
+  /** Files left out because they passed the caps. */
+  filesDropped: number;
+  /** File route for this run: `${filesEndpoint}/<index>`, `…?download=1`. */
+  filesEndpoint: string;
 }
 
 function boundedDebug(debug: DebugReport | null | undefined): DebugReport | null {
@@ -61,8 +68,9 @@ function boundedDebug(debug: DebugReport | null | undefined): DebugReport | null
     : debug;
 }
 
-export function runViewModel(prepared: PreparedRun, id: string, endpoint: string): RunViewModel {
+export function runViewModel(prepared: PreparedRun, id: string, endpoint: string, filesEndpoint: string): RunViewModel {
   const m = prepared.meta;
+  const produced = outputFilesOf(m.run);
   let codeWeight = 0;
   const files: RunViewModel["files"] = [];
   const outputs: OutputPreview[] = [];
@@ -97,5 +105,8 @@ export function runViewModel(prepared: PreparedRun, id: string, endpoint: string
     args: args.length > ARGS_DISPLAY ? `${args.slice(0, ARGS_DISPLAY)}…` : args,
     outputs,
     endpoint,
+    outputFiles: produced.files,
+    filesDropped: produced.dropped,
+    filesEndpoint,
   };
 }

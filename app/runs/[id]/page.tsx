@@ -24,6 +24,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
     new PreparedRun(run, findLanguage(run.language)?.defaultFile),
     run.id,
     `/api/runs/${run.id}/output`,
+    `/api/runs/${run.id}/files`,
   );
   return (
     <>

@@ -22,7 +22,7 @@ export default async function SharePage({
   // come in chunks from /api/shares/{slug}/output.
   const shared = await loadSharedRun(slug);
   if (!shared) notFound();
-  const data = runViewModel(shared.prepared, slug, `/api/shares/${slug}/output`);
+  const data = runViewModel(shared.prepared, slug, `/api/shares/${slug}/output`, `/api/shares/${slug}/files`);
   const fork = (
     <Link href={`/?fork=${slug}`} className="rounded bg-emerald-700 px-3 py-1 text-sm text-white" data-testid="fork">
       Fork
