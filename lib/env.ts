@@ -44,7 +44,8 @@ export const Env = z.object({
   RUNBOX_MAX_OUTPUT_KB: int(1024, 1),
   RUNBOX_TMP_MB: int(64, 1),
   /** Files a run may hand back from /box/out, and their total size. */
-  RUNBOX_OUTPUT_FILES: int(8, 0),
+  // At most 1000: a file is fetched by its index, and the gallery lists every one.
+  RUNBOX_OUTPUT_FILES: z.coerce.number().int().min(0).max(1000, "RUNBOX_OUTPUT_FILES may be at most 1000.").default(8),
   RUNBOX_OUTPUT_FILES_MB: z.coerce.number().min(0).max(64).default(4),
   RUNBOX_NOFILE: int(256, 16),
   /** Several Docker engines: comma-separated `<url>[=<capacity>]` (unix://, tcp://…?tls=<dir>, ssh://); see README. */
