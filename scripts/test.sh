@@ -36,10 +36,17 @@ say "type-check (tsc --noEmit)"
 npx tsc --noEmit
 say "lint (biome)"
 npx biome check .
-say "unit tests"
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
-# The integration tests start the built server too (restart recovery), so build first.
+# Unit tests while the app builds (the integration tests start the built server, so it is built
+# first); their output is shown once both are done.
+say "unit tests (while the app builds)"
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$reports/unit.json" \
+  >"$reports/unit.log" 2>&1 &
+unit_pid=$!
 ensure_build
+unit_rc=0
+wait "$unit_pid" || unit_rc=$?
+cat "$reports/unit.log"
+[ "$unit_rc" = 0 ] || die "unit tests failed; see above."
 say "integration tests (real Docker, real SQLite)"
 npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
 say "database and API integration tests again, on PostgreSQL"
