@@ -2,9 +2,8 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { WebSocket } from "ws";
 import { z } from "zod";
-import { verifyOwnerToken } from "../identity/owner-token";
+import { identityOf } from "../identity/current";
 import { log } from "../log";
-import { OWNER_COOKIE } from "../owner";
 import { attachTerminal, canAttachTerminal, type LiveEvent, stopLiveRun } from "../runs/live-runs";
 import type { SocketDeps } from "./api-run";
 import { Connection, headersOf, parseMessage } from "./connection";
@@ -23,16 +22,12 @@ const ClientMessage = z.discriminatedUnion("type", [
 
 const sizeText = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : `${Math.floor(bytes / 1024)} KiB`);
 
-/** The owner id of a handshake's signed owner cookie (the browser's identity, as for every run). */
-function ownerOfHandshake(req: IncomingMessage): string | null {
-  for (const part of (headersOf(req).get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === OWNER_COOKIE) {
-      const id = verifyOwnerToken(part.slice(eq + 1).trim());
-      if (id) return id;
-    }
-  }
-  return null;
+/**
+ * The owner id of a handshake, resolved as for every request: a signed-in user's session first
+ * (their runs are stored under their user id), then the browser's signed owner cookie.
+ */
+async function ownerOfHandshake(req: IncomingMessage): Promise<string | null> {
+  return (await identityOf(new Request("http://socket/", { headers: headersOf(req) }))).ownerId;
 }
 
 /**
@@ -46,7 +41,7 @@ export async function terminalRoute(
   id: string,
   deps: SocketDeps,
 ): Promise<{ status: 404 | 409; message: string } | ((ws: WebSocket) => void)> {
-  const owner = ownerOfHandshake(req);
+  const owner = await ownerOfHandshake(req);
   const can = await canAttachTerminal(id, owner);
   if (can === null) return { status: 404, message: "This run does not exist or has ended." };
   if (can === "busy") return { status: 409, message: "Another terminal already follows this run." };

@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getRun } from "@/lib/db/runs";
 import { newOwnerToken } from "@/lib/identity/owner-token";
 import { SessionCounter } from "@/lib/runs/interactive-limits";
-import { startLiveRun } from "@/lib/runs/live-runs";
+import { startLiveRun, stopLiveRun } from "@/lib/runs/live-runs";
 import { engine } from "../support/engine";
 import { startSocketServer } from "../support/socket-server";
 import { HttpRefusal, type Msg, TestSocket } from "../support/ws-client";
+import { accountWithSession, removeAccounts } from "./account-helpers";
 import { expectNoContainersLeft } from "./helpers";
 
 const LIMITS = {
@@ -57,6 +58,24 @@ describe("the playground's terminal socket", () => {
     const stored = await getRun(id);
     expect(stored?.run?.stdout).toBe("What is your name? Ana\nHello, Ana!\n");
     expect(stored?.terminal?.tty).toBe(true);
+  });
+
+  it("lets a signed-in user type into their run (stored under their user id, found by their session)", async () => {
+    const user = await accountWithSession("term");
+    try {
+      const id = await liveRun("print(input('? ') * 2)", true, user.id);
+      // The browser also carries an anonymous owner cookie of its own: the session decides.
+      const s = await open(id, { cookie: `runbox_owner=${bob.token}; ${user.cookie}` });
+      await s.untilOutput("? ");
+      s.send({ type: "input", data: "ab\r" });
+      await s.untilOutput("abab\r\n");
+      expect((await done(s)).result.status).toBe("ok");
+      const other = await liveRun("input()", true, user.id);
+      await expect(open(other, cookie(bob))).rejects.toEqual(new HttpRefusal(404));
+      expect(await stopLiveRun(other, user.id)).toBe(true);
+    } finally {
+      await removeAccounts([user.id]);
+    }
   });
 
   it("refuses everyone but the owner on this site's pages, and a second terminal", async () => {
