@@ -1,6 +1,7 @@
 import { NotFound } from "../errors";
 import { log } from "../log";
 import { SandboxBusy, SandboxUnavailable, ValidationError } from "../sandbox/errors";
+import { jsonNestsDeeperThan } from "./json-depth";
 
 /** Largest request body any JSON endpoint accepts (source + stdin caps fit well inside). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -15,6 +16,9 @@ export class BodyError extends Error {
 }
 
 /** Read a JSON body with a size cap; BodyError (413/400) with a readable message otherwise. */
+/** No request of ours nests this deep; a body that does is refused unparsed (see json-depth.ts). */
+const MAX_JSON_DEPTH = 64;
+
 export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new BodyError(`The request body may be at most ${maxBytes / 1024 / 1024} MiB.`, 413);
@@ -34,6 +38,8 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) throw new BodyError("The request needs a JSON body.", 400);
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new BodyError(`The request body nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects.`, 400);
   try {
     return JSON.parse(text);
   } catch {
