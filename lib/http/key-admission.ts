@@ -20,12 +20,13 @@ const refusal = (r: Omit<Refusal, "headers">, headers: Record<string, string> = 
  */
 export async function admitKeyRun(caller: KeyCaller): Promise<Admission> {
   const n = maxRunsPerClient();
-  const counted = await limitStore().hold([`key:${caller.keyId}`], n);
+  // Per key and per user: more keys make no more clients (a user may hold up to 20 keys).
+  const counted = await limitStore().hold([`key:${caller.keyId}`, `user:${caller.ownerId}`], n);
   if ("full" in counted) {
     const retryAfterSec = Math.max(1, Math.ceil(env().RUNBOX_RUN_TIMEOUT_MS / 1000));
     return refusal({
       code: "too_many_runs",
-      message: `This API key already has ${n === 1 ? "a program" : `${n} programs`} running, the most one client may run at once: wait for ${n === 1 ? "it" : "one"} to finish, then try again.`,
+      message: `This API key (or another of its user's) already has ${n === 1 ? "a program" : `${n} programs`} running, the most one client may run at once: wait for ${n === 1 ? "it" : "one"} to finish, then try again.`,
       retryAfterSec,
     });
   }

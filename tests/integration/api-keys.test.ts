@@ -11,6 +11,7 @@ import { GET as getRun } from "@/app/api/v1/runs/[id]/route";
 import { POST as createRun } from "@/app/api/v1/runs/route";
 import { POST as pistonExecute } from "@/app/api/v2/execute/route";
 import { POST as jobeRun } from "@/app/jobe/restapi/runs/route";
+import { authenticateApi } from "@/lib/api-keys/authenticate";
 import { keyHashOf, newApiKeyToken } from "@/lib/api-keys/token";
 import {
   countKeyRun,
@@ -24,6 +25,8 @@ import { db } from "@/lib/db/client";
 import { deleteExercise, upsertExercise } from "@/lib/db/exercises";
 import { listRuns } from "@/lib/db/runs";
 import { listSubmissions } from "@/lib/db/submissions";
+import { maxRunsPerClient } from "@/lib/env";
+import { admitKeyRun } from "@/lib/http/key-admission";
 import { startSocketServer } from "../support/socket-server";
 import { HttpRefusal, TestSocket } from "../support/ws-client";
 import { removeAccounts } from "./account-helpers";
@@ -189,6 +192,32 @@ describe("rate and daily quota", () => {
         )
       ).status,
     ).toBe(200);
+  });
+
+  it("count runs at once per user too: a second key of the same user is no second client", async () => {
+    // 64 at once in this suite: more than a key's default 60 a minute, so that limit is lifted here.
+    const a = await made("keys-twins", { perMinute: 1000 });
+    const second = newApiKeyToken();
+    const key2 = await createApiKey({ userId: a.id, name: "twin", tokenHash: second.hash, prefix: second.prefix });
+    if (key2 === "too_many") throw new Error("too many keys");
+    const caller = async (token: string) => {
+      const auth = await authenticateApi(new Headers({ authorization: `Bearer ${token}` }));
+      if (!auth.ok || auth.caller.kind !== "key") throw new Error("key refused");
+      return auth.caller;
+    };
+    const first = await caller(a.token);
+    const held = [];
+    for (let i = 0; i < maxRunsPerClient(); i++) {
+      const ok = await admitKeyRun(first);
+      if (!ok.ok) throw new Error(ok.refusal.message);
+      held.push(ok);
+    }
+    const twin = await admitKeyRun(await caller(second.token));
+    expect(twin.ok ? "admitted" : twin.refusal.code).toBe("too_many_runs");
+    for (const h of held) await h.release();
+    const after = await admitKeyRun(await caller(second.token));
+    expect(after.ok).toBe(true);
+    if (after.ok) await after.release();
   });
 
   it("concurrent runs never pass a limit (one conditional update per run)", async () => {
