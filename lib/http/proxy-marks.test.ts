@@ -13,6 +13,13 @@ describe("bearsProxyMarks", () => {
       { "cf-connecting-ip": "203.0.113.9" },
       { "true-client-ip": "203.0.113.9" },
       { "x-real-ip": "" },
+      { "x-client-ip": "203.0.113.9" },
+      { "x-forwarded-port": "443" },
+      { "x-forwarded-server": "edge" },
+      { "forwarded-for": "203.0.113.9" },
+      { "client-ip": "203.0.113.9" },
+      { "x-cluster-client-ip": "203.0.113.9" },
+      { "x-original-forwarded-for": "203.0.113.9" },
     ])
       expect(bearsProxyMarks(h), JSON.stringify(h)).toBe(true);
   });

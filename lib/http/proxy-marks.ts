@@ -21,5 +21,10 @@ const PROXY_HEADERS = [
  * client's). Used to deny "this machine only" endpoints to anything a local proxy relays.
  */
 export function bearsProxyMarks(headers: IncomingHttpHeaders): boolean {
-  return PROXY_HEADERS.some((h) => headers[h] !== undefined);
+  if (PROXY_HEADERS.some((h) => headers[h] !== undefined)) return true;
+  // And the rest of the family: X-Forwarded-Port/-Server, X-Forwarded, Forwarded-For, Client-IP,
+  // X-Client-IP, X-Cluster-Client-IP, X-Original-Forwarded-For… (names arrive lower-cased).
+  return Object.keys(headers).some(
+    (h) => h.startsWith("x-forwarded") || h.endsWith("forwarded-for") || h.endsWith("client-ip"),
+  );
 }

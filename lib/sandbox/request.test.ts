@@ -46,11 +46,14 @@ describe("fileNameProblem", () => {
     ["-c", "option"],
     ["@o.c", "option"],
     ["--help.py", "option"],
+    ["\u202egnp.exe", "direction"],
+    ["a\u200bb.py", "invisible"],
+    ["x\u2066.csv", "direction"],
   ])("rejects %j", (name, word) => {
     expect(fileNameProblem(name)).toContain(word);
   });
 
-  it.each(["main.py", "src/util.py", "Main.java", "données.txt"])("accepts %j", (name) => {
+  it.each(["main.py", "src/util.py", "Main.java", "données.txt", "日本語.py", "نص.txt"])("accepts %j", (name) => {
     expect(fileNameProblem(name)).toBeUndefined();
   });
 });

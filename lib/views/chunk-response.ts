@@ -22,11 +22,13 @@ export const ChunkQuery = z.object({
 });
 export type ChunkQuery = z.infer<typeof ChunkQuery>;
 
-/** "immutable": a share (a snapshot; a year in any cache). "private": one's own run (revalidate each time). */
+/** "immutable": a share (a snapshot: same ETag for ever, revalidated so a revoke counts). "private": one's own run. */
 export type Caching = "immutable" | "private";
 
 const CACHE_CONTROL: Record<Caching, string> = {
-  immutable: "public, max-age=31536000, immutable",
+  // Revalidated every time (a 304 by ETag costs nothing): a revoked share must stop showing at once,
+  // in shared caches too, so nothing may keep it without asking.
+  immutable: "public, no-cache",
   private: "private, no-cache",
 };
 

@@ -34,7 +34,9 @@ export { FILE_CSP };
 export type FileCaching = "immutable" | "private";
 
 const CACHE_CONTROL: Record<FileCaching, string> = {
-  immutable: "public, max-age=31536000, immutable",
+  // Revalidated every time (a 304 by ETag costs nothing): a revoked share must stop showing at once,
+  // in shared caches too, so nothing may keep it without asking.
+  immutable: "public, no-cache",
   private: "private, no-store",
 };
 
