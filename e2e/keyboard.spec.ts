@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { PlaygroundPage } from "./pages/playground-page";
 
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+const inTerminal = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest(".xterm")));
 const inEditor = (page: Page) => page.evaluate(() => Boolean(document.activeElement?.closest(".monaco-editor")));
 
 test.describe("keyboard", () => {
@@ -29,6 +30,28 @@ test.describe("keyboard", () => {
     await page.keyboard.press("Control+m");
     await page.keyboard.press("Tab");
     expect(await focused(page)).toBe("inputs-tab-stdin");
+  });
+
+  test("the terminal never traps the keyboard: Tab leaves it when nothing reads, Esc then Tab while a program does", async ({
+    page,
+  }) => {
+    const pg = new PlaygroundPage(page);
+    await pg.goto();
+    await pg.terminal().click();
+    expect(await inTerminal(page)).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await inTerminal(page)).toBe(false);
+
+    await pg.setCode("x = input('? ')\nprint(repr(x))\n");
+    await pg.run();
+    await expect(pg.output()).toHaveText("? ");
+    await pg.terminal().click();
+    await page.keyboard.press("Tab"); // the program's: it reads a tab
+    expect(await inTerminal(page)).toBe(true);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+    expect(await inTerminal(page)).toBe(false);
+    await page.getByTestId("stop").click();
   });
 
   test("the input tabs move with the arrow keys and control their panel", async ({ page }) => {

@@ -95,7 +95,13 @@ export default async function ExercisesPage({
                   className="flex flex-wrap items-center gap-3 px-3 py-2 hover:bg-zinc-50 dark:hover:bg-zinc-900"
                 >
                   <span className="w-5 text-center" title={state ?? "not attempted"}>
-                    <span aria-hidden>{state === "solved" ? "✅" : state === "attempted" ? "◐" : "○"}</span>
+                    {/* Text marks, not emoji: a machine without an emoji font shows those as empty boxes. */}
+                    <span
+                      aria-hidden
+                      className={state === "solved" ? "font-bold text-emerald-700 dark:text-emerald-400" : ""}
+                    >
+                      {state === "solved" ? "✓" : state === "attempted" ? "◐" : "○"}
+                    </span>
                     <span className="sr-only">{state ?? "not attempted"}</span>
                   </span>
                   <span className="font-medium">{e.title}</span>

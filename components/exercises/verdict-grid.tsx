@@ -43,7 +43,6 @@ export function VerdictGrid({ judgement }: { judgement: PublicJudgement }) {
             >
               <span className="font-semibold">
                 #{t.index + 1} <abbr title={VERDICT_LABEL[t.verdict]}>{t.verdict}</abbr>
-                {t.hidden && <span aria-hidden> 🔒</span>}
               </span>
               <span>
                 {t.hidden ? "hidden test" : `${formatMs(t.timeMs ?? null)} · ${formatBytes(t.memoryBytes ?? null)}`}

@@ -240,7 +240,7 @@ export function Playground({ languages, limits, networkAllowed, seed, seedKind, 
             />
             {/* The same output as text, read out by screen readers (the terminal is a canvas of cells). */}
             <div className="sr-only">
-              <OutputView pieces={state.run.chunks} tail={state.run.tail} runKey={state.run.seq} />
+              <OutputView pieces={state.run.chunks} tail={state.run.tail} runKey={state.run.seq} focusable={false} />
             </div>
           </div>
           {state.run.phase === "done" && state.run.id && (produced.files.length > 0 || produced.dropped > 0) && (

@@ -40,7 +40,7 @@ export function RunStatus({ run, ref }: { run: RunState; ref?: Ref<HTMLDivElemen
         ))}
       {phase === "running" && run.terminal && !queued && (
         <span data-testid="terminal-hint" className="text-xs text-zinc-600 dark:text-zinc-400">
-          Type in the terminal · Enter sends a line · Ctrl-D ends input · Ctrl-C interrupts
+          Type in the terminal · Enter sends a line · Ctrl-D ends input · Ctrl-C interrupts · Esc then Tab leaves it
         </span>
       )}
       {error && (

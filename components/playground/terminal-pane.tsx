@@ -60,7 +60,16 @@ export function TerminalPane({ onReady, onData, onResize }: Props) {
       t.loadAddon(fitter);
       t.open(el);
       t.textarea?.setAttribute("aria-label", "Terminal: type here while your program runs");
+      // Tab belongs to the program while it reads; "Esc then Tab" (as in the editor) leaves the
+      // terminal, and so does Tab whenever no program takes input: the keyboard is never trapped.
+      let escaped = false;
       t.attachCustomKeyEventHandler((e) => {
+        if (e.type === "keydown" && e.key === "Tab") {
+          const leave = escaped || t.options.disableStdin;
+          escaped = false;
+          if (leave) return false;
+        } else if (e.type === "keydown" && !["Shift", "Control", "Alt", "Meta"].includes(e.key))
+          escaped = e.key === "Escape";
         if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) return false; // the page's Run shortcut
         if (e.type === "keydown" && e.ctrlKey && e.key === "c" && t.hasSelection()) return false; // copy
         return true;

@@ -21,8 +21,11 @@ export function OutputView({
   placeholder,
   runKey,
   tail,
+  focusable = true,
 }: {
   pieces: OutputPiece[];
+  /** False for a copy only screen readers read (a visible scroller elsewhere has the focus). */
+  focusable?: boolean;
   placeholder?: string;
   /** A terminal's current line, as it looks now (it may still be edited). */
   tail?: string;
@@ -37,8 +40,7 @@ export function OutputView({
         ref={ref}
         data-testid="output"
         // Scrollable, so it must be reachable with the keyboard to scroll it.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region needs focus for arrow keys
-        tabIndex={0}
+        tabIndex={focusable ? 0 : undefined}
         className="h-full min-h-24 overflow-auto whitespace-pre-wrap break-words p-3 font-mono text-sm"
       >
         {pieces.length === 0 && placeholder ? (

@@ -47,7 +47,7 @@ export function LanguageSelect(props: { languages: LanguageOption[]; value: stri
             <summary className="cursor-pointer rounded px-1 text-zinc-700 underline decoration-dotted hover:decoration-solid dark:text-zinc-300">
               Libraries
             </summary>
-            <div className="absolute left-0 z-30 mt-1 w-72 max-w-[85vw] rounded border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+            <div className="absolute right-0 z-30 mt-1 w-72 max-w-[85vw] sm:right-auto sm:left-0 rounded border border-zinc-300 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
               <p className="text-xs text-zinc-700 dark:text-zinc-300">{current?.name} programs can use:</p>
               <ul className="mt-1 list-disc pl-5" data-testid="language-libraries-list">
                 {libraries.map((l) => (
