@@ -24,7 +24,7 @@ export function OutputView({
   focusable = true,
 }: {
   pieces: OutputPiece[];
-  /** False for a copy only screen readers read (a visible scroller elsewhere has the focus). */
+  /** False for a copy only screen readers read: neither focusable nor a scroller of its own. */
   focusable?: boolean;
   placeholder?: string;
   /** A terminal's current line, as it looks now (it may still be edited). */
@@ -41,7 +41,7 @@ export function OutputView({
         data-testid="output"
         // Scrollable, so it must be reachable with the keyboard to scroll it.
         tabIndex={focusable ? 0 : undefined}
-        className="h-full min-h-24 overflow-auto whitespace-pre-wrap break-words p-3 font-mono text-sm"
+        className={`${focusable ? "h-full min-h-24 overflow-auto" : ""} whitespace-pre-wrap break-words p-3 font-mono text-sm`}
       >
         {pieces.length === 0 && placeholder ? (
           <span className="text-zinc-600 dark:text-zinc-400">{placeholder}</span>
