@@ -33,12 +33,14 @@ trustClientIpHeader();
 
 /** The client's address and the request's id, set on the request for the app to read. */
 const identify = (req: http.IncomingMessage): string => {
+  // Read the proxy's marks first: the address header set next is ours, not a proxy's.
+  const proxied = bearsProxyMarks(req.headers);
   req.headers[CLIENT_IP_HEADER] = resolveClientAddress(
     req.socket.remoteAddress,
     req.headers["x-forwarded-for"],
     trusted,
   );
-  req.headers[CLIENT_PROXIED_HEADER] = bearsProxyMarks(req.headers) ? "1" : "0";
+  req.headers[CLIENT_PROXIED_HEADER] = proxied ? "1" : "0";
   const requestId = acceptRequestId(req.headers[REQUEST_ID_HEADER]);
   req.headers[REQUEST_ID_HEADER] = requestId;
   return requestId;
