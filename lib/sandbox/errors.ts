@@ -1,7 +1,8 @@
 /**
  * `instanceof` matches by name: Next.js bundles this module once for instrumentation.ts and
- * again for the routes, while the slots and warm pool on globalThis are shared, so an error
- * made by one copy (a queue timeout) must still be recognised by the other's class.
+ * again for the routes, while both use the one Engine the composition root (lib/app-engine.ts)
+ * makes per process, so an error made by one copy (a queue timeout) must still be recognised by
+ * the other's class. Nothing here keeps state.
  */
 const named = (v: unknown, name: string) => v instanceof Error && v.name === name;
 
